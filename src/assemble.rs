@@ -1,0 +1,1219 @@
+//! Assembly: typed lines → document tree.
+//!
+//! The grammar types each cell on its own; this module decides which cell may stand
+//! where. A document is read as four zones, each found from the cells that open it:
+//!
+//! ```text
+//! header   issuer, Số line, place and date, Quốc hiệu or ĐẢNG CỘNG SẢN VIỆT NAM, V/v …
+//! title    from the type name (THÔNG BÁO …) to the rule under the subject
+//! body     sections, items, points, bullets and paragraphs, nested by their markers
+//! closing  Nơi nhận and the signature, in either order, or side by side
+//! ```
+//!
+//! Whatever follows the closing (appendices, forms) becomes `appendix`. No line is
+//! dropped except rules, page numbers and gazette running heads.
+
+use crate::grammar::{self, Cell, Line, Rule};
+use crate::normalize::{LineIndex, Normalized};
+use crate::tree::*;
+use std::ops::Range;
+
+/// How far into a document the title block may start.
+const TITLE_SEARCH_LINES: usize = 80;
+
+struct Ctx<'a> {
+    original: &'a str,
+    norm: &'a Normalized,
+    index: LineIndex,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    fn text(&self, r: Range<usize>) -> &'a str {
+        self.norm.text[r].trim()
+    }
+
+    fn cell(&self, c: &Cell) -> &'a str {
+        self.text(c.range.clone())
+    }
+
+    fn part(&self, c: &Cell, rule: Rule) -> Option<&'a str> {
+        c.part(rule).map(|r| self.text(r))
+    }
+
+    /// The whole line from its first cell to its last, spaces collapsed.
+    fn line_text(&self, l: &Line) -> String {
+        match (l.cells.first(), l.cells.last()) {
+            (Some(a), Some(b)) => collapse(&self.norm.text[a.range.start..b.range.end]),
+            _ => String::new(),
+        }
+    }
+
+    fn span(&self, r: Range<usize>) -> Span {
+        let start = self.norm.map.to_original(r.start);
+        let end = self.norm.map.to_original(r.end).max(start);
+        let (line, column) = self.index.line_col(self.original, start);
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
+    }
+
+    fn line_span(&self, l: &Line) -> Span {
+        match (l.cells.first(), l.cells.last()) {
+            (Some(a), Some(b)) => self.span(a.range.start..b.range.end),
+            _ => self.span(l.range.clone()),
+        }
+    }
+
+    fn diag(
+        &mut self,
+        norm_offset: usize,
+        severity: Severity,
+        message: String,
+        expected: Vec<String>,
+    ) {
+        let offset = self.norm.map.to_original(norm_offset);
+        let (line, column) = self.index.line_col(self.original, offset);
+        self.diagnostics.push(Diagnostic {
+            line,
+            column,
+            severity,
+            message,
+            expected,
+            offset,
+        });
+    }
+}
+
+/// Collapse runs of whitespace (column gaps, tabs) into one space.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w.trim_matches('|'));
+    }
+    out.trim().to_string()
+}
+
+/// Build the document tree of one text.
+pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -> Document {
+    let mut cx = Ctx {
+        original,
+        norm,
+        index: LineIndex::new(original),
+        diagnostics: Vec::new(),
+    };
+    let title_at = find_title(lines);
+    let header_end = title_at.unwrap_or_else(|| find_header_end(&cx, lines));
+    let mut header = read_header(&mut cx, &lines[..header_end]);
+    let body_start = match title_at {
+        Some(t) => read_title(&cx, lines, t, &mut header),
+        None => header_end,
+    };
+    let closing_start = find_closing(lines, body_start);
+    let body = build_body(&cx, &lines[body_start..closing_start], Some(&mut header));
+    let (recipients, signature, closing_end) = read_closing(&cx, lines, closing_start);
+    let appendix = build_body(&cx, &lines[closing_end..], None);
+
+    if header.doc_type.is_none() {
+        header.doc_type = match (&header.type_name, &header.subject, &header.type_code) {
+            (Some(name), _, _) => type_code_of(name, header.dialect).map(String::from),
+            (None, Some(_), _) => Some("CV".into()),
+            (None, None, Some(code)) => Some(code.clone()),
+            _ => None,
+        };
+    }
+
+    check_required(&mut cx, lines, &header, &body, &recipients, &signature);
+    let mut diagnostics = std::mem::take(&mut cx.diagnostics);
+    diagnostics.sort_by_key(|d| (d.offset, std::cmp::Reverse(d.severity)));
+    let status = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Status::Partial
+    } else {
+        Status::Ok
+    };
+    Document {
+        file: file.to_string(),
+        status,
+        diagnostics,
+        header,
+        body,
+        recipients,
+        signature,
+        appendix,
+        bytes: original.len(),
+        lines: lines.len(),
+    }
+}
+
+// ── Zones ─────────────────────────────────────────────────────────────────────────────
+
+fn is_marker(kind: Rule) -> bool {
+    matches!(
+        kind,
+        Rule::section | Rule::item | Rule::point | Rule::basis | Rule::noi_nhan | Rule::authority
+    )
+}
+
+/// The line of the type name (THÔNG BÁO …), if one opens a title before the body.
+fn find_title(lines: &[Line]) -> Option<usize> {
+    for (i, l) in lines.iter().enumerate().take(TITLE_SEARCH_LINES) {
+        if l.has(Rule::title_type) {
+            return Some(i);
+        }
+        if l.cells.iter().any(|c| is_marker(c.kind)) {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_header_kind(kind: Rule) -> bool {
+    matches!(
+        kind,
+        Rule::so_line
+            | Rule::date_line
+            | Rule::quoc_hieu
+            | Rule::tieu_ngu
+            | Rule::party_heading
+            | Rule::separator
+            | Rule::stamp
+            | Rule::gazette
+            | Rule::page_number
+            | Rule::vv_line
+            | Rule::kinh_gui
+            | Rule::caps_text
+    )
+}
+
+/// Without a title (a công văn), the header ends at the first line that is not a header
+/// line, a wrapped `V/v` subject or a `Kính gửi` entry. Stray lines before the first
+/// header anchor (OCR stamps, gazette heads) are tolerated.
+fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
+    let mut anchored = false;
+    let mut open = Open::None;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(first) = l.first() else {
+            if open == Open::Subject {
+                open = Open::None;
+            }
+            continue;
+        };
+        if l.cells.iter().all(|c| is_header_kind(c.kind)) {
+            for c in &l.cells {
+                match c.kind {
+                    Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
+                        anchored = true
+                    }
+                    Rule::vv_line => open = Open::Subject,
+                    Rule::kinh_gui => open = Open::Addressees,
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        let text = cx.cell(first);
+        let continues = match open {
+            Open::Subject => first.kind == Rule::text && starts_lower(text),
+            Open::Addressees => {
+                first.kind == Rule::bullet
+                    || (first.kind == Rule::text && text.chars().count() < 80)
+            }
+            Open::None => false,
+        };
+        if continues {
+            continue;
+        }
+        if !anchored && i < 40 && !is_marker(first.kind) {
+            continue;
+        }
+        return i;
+    }
+    lines.len()
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Open {
+    None,
+    Subject,
+    Addressees,
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// The closing starts at the first `Nơi nhận` or authority line after the body's start,
+/// or at the signer's title lines just above it.
+fn find_closing(lines: &[Line], from: usize) -> usize {
+    let anchor = (from..lines.len())
+        .find(|&i| lines[i].has(Rule::noi_nhan) || lines[i].has(Rule::authority))
+        .or_else(|| (from..lines.len()).find(|&i| lines[i].has(Rule::signed_marker)))
+        .or_else(|| {
+            // A head signing alone: a title in capitals over a name, at the very end.
+            let last = (from..lines.len()).rev().find(|&i| !lines[i].is_blank())?;
+            (lines[last].first()?.kind == Rule::person_name).then_some(last)
+        });
+    let Some(mut start) = anchor else {
+        return lines.len();
+    };
+    // Walk back over the signer's title when it stands above the anchor.
+    let mut i = start;
+    while i > from {
+        let l = &lines[i - 1];
+        if l.is_blank() {
+            i -= 1;
+            continue;
+        }
+        let sig = l.cells.iter().all(|c| {
+            matches!(
+                c.kind,
+                Rule::caps_text | Rule::signed_marker | Rule::person_name
+            )
+        });
+        if sig && start - (i - 1) <= 6 {
+            i -= 1;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+// ── Header ────────────────────────────────────────────────────────────────────────────
+
+const PARTY_HEADING: [&str; 2] = ["ĐẢNG CỘNG SẢN VIỆT NAM", "ĐÁNG CỘNG SẢN VIỆT NAM"];
+
+fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
+    let mut h = Header::default();
+    let mut candidates: Vec<(String, Span)> = Vec::new();
+    let mut seen_so = false;
+    let mut party = false;
+    let mut state = false;
+    let mut open = Open::None;
+    for l in lines {
+        if l.is_blank() {
+            if open == Open::Subject {
+                open = Open::None;
+            }
+            continue;
+        }
+        for (ci, c) in l.cells.iter().enumerate() {
+            let text = cx.cell(c);
+            match c.kind {
+                Rule::so_line if h.reference.is_none() => {
+                    read_symbol(cx, c, &mut h);
+                    seen_so = true;
+                    if let Some(vv) = cx.part(c, Rule::vv_text) {
+                        h.subject = Some(vv.to_string());
+                        open = Open::Subject;
+                    }
+                }
+                Rule::date_line if h.place.is_none() => {
+                    read_date(cx, c, &mut h);
+                    if cx
+                        .part(c, Rule::rest)
+                        .is_some_and(|r| r.contains("Kính gửi"))
+                    {
+                        open = Open::Addressees;
+                    }
+                }
+                Rule::quoc_hieu | Rule::tieu_ngu => state = true,
+                Rule::party_heading => party = true,
+                Rule::stamp => h.stamps.push(text.to_string()),
+                Rule::vv_line => {
+                    h.subject = cx.part(c, Rule::vv_text).map(String::from);
+                    open = Open::Subject;
+                }
+                Rule::kinh_gui => {
+                    let rest = cx.part(c, Rule::kg_text).unwrap_or("");
+                    push_entry(&mut h.addressees, rest);
+                    open = Open::Addressees;
+                }
+                Rule::caps_text => {
+                    let mut s = text.to_string();
+                    if let Some(p) = PARTY_HEADING.iter().find_map(|p| s.strip_suffix(p)) {
+                        // OCR joins the issuer and the Party heading on one line.
+                        party = true;
+                        s = p.trim().to_string();
+                    }
+                    let motto = s.starts_with("ĐỘC LẬP") || s.starts_with("CỘNG HÒA");
+                    if !seen_so && !s.is_empty() && !motto {
+                        candidates.push((s, cx.span(c.range.clone())));
+                    }
+                }
+                Rule::bullet if open == Open::Addressees => {
+                    push_entry(
+                        &mut h.addressees,
+                        cx.part(c, Rule::bullet_text).unwrap_or(""),
+                    );
+                }
+                Rule::text | Rule::person_name => {
+                    if open == Open::Subject && ci == 0 && starts_lower(text) {
+                        let s = h.subject.get_or_insert_with(String::new);
+                        s.push(' ');
+                        s.push_str(text);
+                    } else if open == Open::Addressees && ci == 0 {
+                        match h.addressees.last_mut() {
+                            Some(last) if !last.ends_with([',', ';', '.']) => {
+                                last.push(' ');
+                                last.push_str(text);
+                            }
+                            _ => push_entry(&mut h.addressees, text),
+                        }
+                    } else {
+                        explain_header_text(cx, c, text);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if party {
+        h.dialect = Some(Dialect::Party);
+    } else if state {
+        h.dialect = Some(Dialect::State);
+    } else if let Some(r) = &h.reference {
+        h.dialect = Some(if r.contains('-') && r.find('-') < r.find('/') {
+            Dialect::Party
+        } else {
+            Dialect::State
+        });
+    }
+    h.subject = h.subject.map(|s| collapse(&s));
+    pick_issuer(&mut h, candidates);
+    h
+}
+
+fn push_entry(list: &mut Vec<String>, text: &str) {
+    let t = text.trim().trim_start_matches('-').trim();
+    if !t.is_empty() {
+        list.push(t.to_string());
+    }
+}
+
+/// Org names that open an issuer line; a line that does not start with one continues
+/// the line above (`SỞ NÔNG NGHIỆP VÀ` / `MÔI TRƯỜNG`).
+const ISSUER_HEADS: &[&str] = &[
+    "ỦY BAN",
+    "UBND",
+    "HỘI ĐỒNG",
+    "HĐND",
+    "BỘ",
+    "SỞ",
+    "CỤC",
+    "TỔNG CỤC",
+    "CHI CỤC",
+    "VĂN PHÒNG",
+    "BAN",
+    "TỈNH ỦY",
+    "THÀNH ỦY",
+    "HUYỆN ỦY",
+    "QUẬN ỦY",
+    "THỊ ỦY",
+    "ĐẢNG ỦY",
+    "ĐẢNG BỘ",
+    "ĐẢNG ĐOÀN",
+    "CHI BỘ",
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "CHÍNH PHỦ",
+    "QUỐC HỘI",
+    "THỦ TƯỚNG",
+    "CHỦ TỊCH",
+    "TRUNG TÂM",
+    "PHÒNG",
+    "THANH TRA",
+    "CÔNG AN",
+    "KHO BẠC",
+    "BẢO HIỂM",
+    "NGÂN HÀNG",
+    "TÒA ÁN",
+    "VIỆN",
+    "LIÊN",
+    "MẶT TRẬN",
+    "ĐOÀN",
+    "HỘI",
+    "TRƯỜNG",
+    "BỆNH VIỆN",
+    "CÔNG TY",
+    "TẬP ĐOÀN",
+    "TỔNG",
+    "KIỂM TOÁN",
+    "ĐÀI",
+    "BÁO",
+    "HỌC VIỆN",
+    "ĐẠI HỌC",
+    "TÒA",
+    "VIỆN KIỂM SÁT",
+    "BỘ CHỈ HUY",
+    "CẢNH SÁT",
+    "TRẠM",
+];
+
+fn starts_issuer_head(s: &str) -> bool {
+    ISSUER_HEADS.iter().any(|h| {
+        s.strip_prefix(h)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
+}
+
+/// The issuer is the last capitals line above the Số line; its parent the one before.
+fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
+    c.dedup_by(|a, b| a.0 == b.0);
+    // Join a wrapped name back into one line.
+    while c.len() >= 2 {
+        let n = c.len();
+        let prev_open =
+            c[n - 2].0.ends_with(" VÀ") || c[n - 2].0.ends_with(',') || c[n - 2].0.ends_with('-');
+        let last_head = starts_issuer_head(&c[n - 1].0);
+        if prev_open || (!last_head && n >= 3) {
+            let (last, _) = c.pop().unwrap();
+            let prev = &mut c[n - 2].0;
+            prev.push(' ');
+            prev.push_str(&last);
+        } else {
+            break;
+        }
+    }
+    if let Some((issuer, span)) = c.pop() {
+        h.issuer = Some(issuer);
+        h.spans.issuer = Some(span);
+    }
+    h.issuer_parent = c.pop().map(|(s, _)| s);
+}
+
+/// Known type codes of the symbol (NĐ 30/2020 Phụ lục III, legal acts, Party types).
+const TYPE_CODES: &[&str] = &[
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+    "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY",
+    "TrS", "SL", "NĐ", "TT", "TTLT", "NQLT", "KL", "CV", "HDLN", "VBHN", "GP", "L", "PL", "BS",
+    "TTh", "GN", "UQ", "NP", "GT", "TTri",
+];
+
+fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
+    let Some(sym) = c.part(Rule::symbol) else {
+        return;
+    };
+    let reference: String = cx
+        .text(sym.clone())
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    h.reference = Some(reference.trim_end_matches('-').to_string());
+    h.spans.reference = Some(cx.span(c.range.clone()));
+    h.number = cx.part(c, Rule::number).map(String::from);
+    h.symbol_year = cx.part(c, Rule::year).and_then(|y| y.parse().ok());
+    let codes: Vec<String> = cx
+        .part(c, Rule::codes)
+        .unwrap_or("")
+        .split('-')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(t) = cx.part(c, Rule::party_type) {
+        h.type_code = Some(t.to_string());
+        h.issuer_code = Some(codes.join("-"));
+    } else if let Some(first) = codes.first() {
+        if TYPE_CODES.contains(&first.as_str()) && codes.len() > 1 {
+            h.type_code = Some(first.clone());
+            h.issuer_code = Some(codes[1..].join("-"));
+        } else {
+            // A công văn: issuer and drafting unit, no type code.
+            h.issuer_code = Some(codes.join("-"));
+        }
+    }
+}
+
+fn read_date(cx: &Ctx, c: &Cell, h: &mut Header) {
+    h.place = cx.part(c, Rule::place).map(String::from);
+    h.spans.date = Some(cx.span(c.range.clone()));
+    let num = |r: Rule| cx.part(c, r).and_then(|s| s.parse::<u32>().ok());
+    if let (Some(d), Some(m), Some(y)) = (num(Rule::day), num(Rule::month), num(Rule::year)) {
+        h.date = iso_date(y, m, d);
+    }
+}
+
+/// `YYYY-MM-DD` when the date exists.
+pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d >= 1 && d <= days && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A header line that looks like a Số line or a date line but is not one: say where the
+/// grammar stopped and what it expected there.
+fn explain_header_text(cx: &mut Ctx, c: &Cell, text: &str) {
+    let start = c.range.start
+        + (cx.norm.text[c.range.clone()].len() - cx.norm.text[c.range.clone()].trim_start().len());
+    let (rule, what) = if (text.starts_with("Số") || text.starts_with("SỐ")) && text.contains('/')
+    {
+        (Rule::so_line, "number and symbol line")
+    } else if text.contains(", ngày") || text.contains(",ngày") {
+        (Rule::date_line, "place and date line")
+    } else {
+        return;
+    };
+    if let Some((pos, expected)) = grammar::explain(rule, text) {
+        cx.diag(
+            start + pos,
+            Severity::Warning,
+            format!("this looks like a {what} but does not read as one"),
+            expected,
+        );
+    }
+}
+
+// ── Title ─────────────────────────────────────────────────────────────────────────────
+
+/// Words that open a sentence of the body, never a line of a title.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Ngày ",
+    "Căn cứ",
+    "Thực hiện",
+    "Theo ",
+    "Để ",
+    "Sau khi",
+    "Hôm nay",
+    "Vừa qua",
+    "Trong ",
+    "Kính gửi",
+    "Xét ",
+];
+
+/// Read the title block from the type name to the rule under it; returns the next line.
+fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
+    let first = lines[t].find(Rule::title_type).expect("title line");
+    h.type_name = cx.part(first, Rule::type_name).map(String::from);
+    h.spans.title = Some(cx.span(first.range.clone()));
+    let mut pieces = vec![cx.cell(first).to_string()];
+    let mut seen_lower = false;
+    let mut blanks = 0;
+    let mut i = t + 1;
+    while i < lines.len() && i < t + 24 {
+        let l = &lines[i];
+        let Some(c) = l.first() else {
+            blanks += 1;
+            if blanks >= 2 && pieces.len() > 1 {
+                break;
+            }
+            i += 1;
+            continue;
+        };
+        match c.kind {
+            Rule::separator => {
+                i += 1;
+                break;
+            }
+            Rule::caps_text if seen_lower && blanks > 0 => break,
+            Rule::caps_text | Rule::title_type | Rule::vv_line | Rule::text | Rule::person_name => {
+                let text = cx.line_text(l);
+                let n = text.chars().count();
+                let sentence = SENTENCE_OPENERS.iter().any(|o| text.starts_with(o));
+                if n > 160 || sentence || (n > 80 && text.ends_with(['.', ':'])) {
+                    break;
+                }
+                seen_lower |= text.chars().any(|ch| ch.is_lowercase());
+                pieces.push(text);
+            }
+            _ => break,
+        }
+        blanks = 0;
+        i += 1;
+    }
+    h.title = Some(collapse(&pieces.join(" ")));
+    i
+}
+
+/// Type code of a title's type name.
+fn type_code_of(name: &str, dialect: Option<Dialect>) -> Option<&'static str> {
+    let party = dialect == Some(Dialect::Party);
+    Some(match name {
+        "THÔNG BÁO" => "TB",
+        "QUYẾT ĐỊNH" => "QĐ",
+        "QUY ĐỊNH" if party => "QĐi",
+        "QUY ĐỊNH" => "QyĐ",
+        "KẾT LUẬN" | "KÉT LUẬN" => "KL",
+        "CHỈ THỊ" => "CT",
+        "NGHỊ QUYẾT LIÊN TỊCH" => "NQLT",
+        "NGHỊ QUYẾT" => "NQ",
+        "NGHỊ ĐỊNH" => "NĐ",
+        "THÔNG TƯ LIÊN TỊCH" => "TTLT",
+        "THÔNG TƯ" => "TT",
+        "THÔNG TRI" => "TTri",
+        "THÔNG CÁO" => "TC",
+        "KẾ HOẠCH" => "KH",
+        "BÁO CÁO" => "BC",
+        "TỜ TRÌNH" => "TTr",
+        "BIÊN BẢN" => "BB",
+        "HƯỚNG DẪN" => "HD",
+        "CHƯƠNG TRÌNH" => "CTr",
+        "CÔNG ĐIỆN" => "CĐ",
+        "CÔNG VĂN" => "CV",
+        "GIẤY MỜI" => "GM",
+        "GIẤY GIỚI THIỆU" => "GGT",
+        "QUY CHẾ" => "QC",
+        "ĐỀ ÁN" => "ĐA",
+        "PHƯƠNG ÁN" => "PA",
+        "DỰ ÁN" => "DA",
+        "PHÁP LỆNH" => "PL",
+        "LUẬT" => "L",
+        "LỆNH" => "LCT",
+        "HỢP ĐỒNG" => "HĐ",
+        "BẢN GHI NHỚ" => "BGN",
+        "BẢN THỎA THUẬN" => "BTT",
+        "VĂN BẢN HỢP NHẤT" => "VBHN",
+        "QUY TRÌNH" => "QT",
+        _ => return None,
+    })
+}
+
+// ── Body ──────────────────────────────────────────────────────────────────────────────
+
+/// Where a marker ranks: a new marker closes every open node that ranks below it
+/// (a higher number), and every node down to one of its own style.
+fn rank_and_style(cx: &Ctx, c: &Cell) -> (u8, String) {
+    let marker = |r: Rule| cx.part(c, r).unwrap_or("");
+    match c.kind {
+        Rule::section => {
+            let m = marker(Rule::section_marker);
+            let word = m.split_whitespace().next().unwrap_or("").to_lowercase();
+            let rank = match word.as_str() {
+                "phần" => 0,
+                "chương" => 1,
+                "mục" => 2,
+                "tiểu" => 3,
+                "điều" => 5,
+                _ => 4, // roman numerals
+            };
+            let sep: String = m
+                .chars()
+                .filter(|ch| !ch.is_alphanumeric() && *ch != ' ')
+                .collect();
+            (rank, format!("section:{word}{sep}"))
+        }
+        Rule::item => {
+            let m = marker(Rule::item_marker);
+            let depth = m
+                .split('.')
+                .filter(|p| p.chars().any(|ch| ch.is_ascii_digit()))
+                .count();
+            let sep = m
+                .chars()
+                .last()
+                .filter(|ch| !ch.is_ascii_digit())
+                .unwrap_or(' ');
+            (10 + depth.min(9) as u8, format!("item:{depth}{sep}"))
+        }
+        Rule::point => {
+            let sep = marker(Rule::point_marker).chars().last().unwrap_or(')');
+            (20, format!("point:{sep}"))
+        }
+        _ => {
+            let m = marker(Rule::bullet_marker);
+            let rank = if m == "-" { 30 } else { 31 };
+            (rank, format!("bullet:{m}"))
+        }
+    }
+}
+
+struct Open_ {
+    node: Node,
+    rank: u8,
+    style: String,
+}
+
+/// Builds nested nodes from lines with a stack of open nodes.
+struct BodyBuilder {
+    root: Vec<Node>,
+    stack: Vec<Open_>,
+    /// The last node that took text, and whether the next line may continue it.
+    can_continue: bool,
+}
+
+impl BodyBuilder {
+    fn close_one(&mut self) {
+        let o = self.stack.pop().expect("open node");
+        match self.stack.last_mut() {
+            Some(parent) => parent.node.children.push(o.node),
+            None => self.root.push(o.node),
+        }
+    }
+
+    fn push(&mut self, node: Node, rank: u8, style: String) {
+        if let Some(pos) = self.stack.iter().rposition(|o| o.style == style) {
+            while self.stack.len() > pos {
+                self.close_one();
+            }
+        } else {
+            while self.stack.last().is_some_and(|o| o.rank > rank) {
+                self.close_one();
+            }
+        }
+        self.stack.push(Open_ { node, rank, style });
+    }
+
+    /// A paragraph belongs to the nearest open section, item or point, never to a bullet.
+    fn paragraph(&mut self, node: Node) {
+        while self
+            .stack
+            .last()
+            .is_some_and(|o| o.node.kind == NodeKind::Bullet)
+        {
+            self.close_one();
+        }
+        self.push_leaf(node);
+    }
+
+    fn push_leaf(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            Some(o) => o.node.children.push(node),
+            None => self.root.push(node),
+        }
+    }
+
+    /// The node that the last line's text went into.
+    fn last_text_node(&mut self) -> Option<&mut Node> {
+        let top = match self.stack.last_mut() {
+            Some(o) => &mut o.node,
+            None => return self.root.last_mut(),
+        };
+        // The last leaf added after the top node opened, else the top node itself.
+        if top.children.last().is_some_and(|c| {
+            c.children.is_empty() && matches!(c.kind, NodeKind::Paragraph | NodeKind::Basis)
+        }) {
+            return top.children.last_mut();
+        }
+        Some(top)
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while !self.stack.is_empty() {
+            self.close_one();
+        }
+        self.root
+    }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.ends_with(['.', ':', ';', '!', '?'])
+}
+
+/// Nest the body's lines. `header` receives `Kính gửi` lines met before the first marker
+/// (a tờ trình puts them under its title).
+fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<Node> {
+    let mut b = BodyBuilder {
+        root: Vec::new(),
+        stack: Vec::new(),
+        can_continue: false,
+    };
+    let mut seen_marker = false;
+    let mut prev_len = 0;
+    let mut addressees_open = false;
+    for l in lines {
+        let Some(first) = l.first() else {
+            b.can_continue = false;
+            addressees_open = false;
+            continue;
+        };
+        let span = cx.line_span(l);
+        let whole = cx.line_text(l);
+        match first.kind {
+            Rule::separator | Rule::page_number | Rule::gazette => {
+                b.can_continue = false;
+                continue;
+            }
+            Rule::kinh_gui if !seen_marker && header.is_some() => {
+                if let Some(h) = header.as_deref_mut() {
+                    push_entry(
+                        &mut h.addressees,
+                        cx.part(first, Rule::kg_text).unwrap_or(""),
+                    );
+                }
+                addressees_open = true;
+                continue;
+            }
+            Rule::bullet if addressees_open => {
+                if let Some(h) = header.as_deref_mut() {
+                    push_entry(
+                        &mut h.addressees,
+                        cx.part(first, Rule::bullet_text).unwrap_or(""),
+                    );
+                }
+                continue;
+            }
+            Rule::section | Rule::item | Rule::point | Rule::bullet => {
+                addressees_open = false;
+                seen_marker = true;
+                let (rank, style) = rank_and_style(cx, first);
+                let marker_rule = match first.kind {
+                    Rule::section => Rule::section_marker,
+                    Rule::item => Rule::item_marker,
+                    Rule::point => Rule::point_marker,
+                    _ => Rule::bullet_marker,
+                };
+                let marker = cx.part(first, marker_rule).unwrap_or("").to_string();
+                let text = collapse(whole.strip_prefix(marker.as_str()).unwrap_or(&whole));
+                let kind = match first.kind {
+                    Rule::section => NodeKind::Section,
+                    Rule::item => NodeKind::Item,
+                    Rule::point => NodeKind::Point,
+                    _ => NodeKind::Bullet,
+                };
+                prev_len = whole.chars().count();
+                b.can_continue = !ends_sentence(&text);
+                b.push(
+                    Node {
+                        kind,
+                        marker: Some(marker),
+                        text,
+                        span,
+                        children: Vec::new(),
+                    },
+                    rank,
+                    style,
+                );
+                continue;
+            }
+            _ => {}
+        }
+        addressees_open = false;
+        // A wrapped line continues the text above: the line above was long and did not
+        // end a sentence, or this one starts in lower case.
+        let lower = starts_lower(&whole) || whole.starts_with(|c: char| c.is_ascii_digit());
+        if b.can_continue && (lower || prev_len >= 60) {
+            if let Some(n) = b.last_text_node() {
+                n.text.push(' ');
+                n.text.push_str(&whole);
+                n.span.end = span.end;
+                b.can_continue = !ends_sentence(&whole);
+                prev_len = whole.chars().count();
+                continue;
+            }
+        }
+        let kind = if first.kind == Rule::basis && !seen_marker {
+            NodeKind::Basis
+        } else {
+            NodeKind::Paragraph
+        };
+        prev_len = whole.chars().count();
+        b.can_continue = !ends_sentence(&whole);
+        b.paragraph(Node {
+            kind,
+            marker: None,
+            text: whole,
+            span,
+            children: Vec::new(),
+        });
+    }
+    let mut nodes = b.finish();
+    lift_closing(&mut nodes);
+    nodes
+}
+
+/// The paragraph that ends with the `./.` mark closes the document, whatever section it
+/// was printed under: move it to the top level as `closing`.
+fn lift_closing(nodes: &mut Vec<Node>) {
+    fn last_leaf_is_closing(nodes: &mut Vec<Node>) -> Option<Node> {
+        let last = nodes.last_mut()?;
+        if last.children.is_empty() {
+            let t = last.text.trim_end();
+            if last.kind == NodeKind::Paragraph && (t.ends_with("./.") || t.ends_with("/.")) {
+                return nodes.pop();
+            }
+            return None;
+        }
+        last_leaf_is_closing(&mut last.children)
+    }
+    if let Some(mut closing) = last_leaf_is_closing(nodes) {
+        closing.kind = NodeKind::Closing;
+        nodes.push(closing);
+    }
+}
+
+// ── Closing ───────────────────────────────────────────────────────────────────────────
+
+/// Words of a signer's title, which a name never holds.
+const TITLE_WORDS: &[&str] = &[
+    "GIÁM ĐỐC",
+    "CHỦ TỊCH",
+    "TRƯỞNG",
+    "BÍ THƯ",
+    "THỦ TƯỚNG",
+    "PHÓ",
+    "VĂN PHÒNG",
+    "ỦY VIÊN",
+    "CHÁNH",
+    "CỤC",
+    "VỤ",
+    "BỘ",
+    "TỔNG",
+    "THƯỜNG TRỰC",
+    "BAN",
+    "KIÊM",
+    "QUYỀN",
+    "TỈNH",
+    "ỦY BAN",
+];
+
+fn read_closing(
+    cx: &Ctx,
+    lines: &[Line],
+    start: usize,
+) -> (Vec<Recipient>, Option<Signature>, usize) {
+    let mut recipients: Vec<Recipient> = Vec::new();
+    let mut sig = Signature::default();
+    let mut sig_seen = false;
+    let mut sig_span: Option<Span> = None;
+    let mut in_recipients = false;
+    let mut recipients_closed = false;
+    // The last entry did not end with `;`, `,` or `.`: a wrapped line may continue it.
+    let mut last_open = false;
+    let mut i = start;
+    let mut title_lines: Vec<String> = Vec::new();
+    'lines: while i < lines.len() {
+        let l = &lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        let signer_found = sig.signer.is_some();
+        let first = l.first().expect("non-blank");
+        // What may stand in a closing; anything else ends it.
+        let fits = l.cells.iter().enumerate().all(|(ci, c)| match c.kind {
+            Rule::noi_nhan
+            | Rule::authority
+            | Rule::signed_marker
+            | Rule::separator
+            | Rule::page_number
+            | Rule::gazette => true,
+            Rule::bullet => {
+                in_recipients && !recipients_closed || (!signer_found && !in_recipients)
+            }
+            Rule::caps_text | Rule::person_name => true,
+            Rule::text => {
+                let t = cx.cell(c);
+                (in_recipients && !recipients_closed && ci == 0 && last_open)
+                    || (!signer_found && t.chars().count() < 40)
+            }
+            _ => false,
+        });
+        if !fits
+            || (signer_found
+                && first.kind == Rule::caps_text
+                && (recipients_closed || !in_recipients))
+        {
+            break 'lines;
+        }
+        for (ci, c) in l.cells.iter().enumerate() {
+            let text = cx.cell(c);
+            let span = cx.span(c.range.clone());
+            match c.kind {
+                Rule::noi_nhan => {
+                    in_recipients = true;
+                    let rest = cx.part(c, Rule::nn_text).unwrap_or("");
+                    if rest.starts_with('-') {
+                        last_open = add_recipient(&mut recipients, rest, span);
+                    }
+                }
+                Rule::bullet => {
+                    in_recipients = true;
+                    last_open = add_recipient(&mut recipients, text, span);
+                    if recipients.last().is_some_and(|r| r.archive)
+                        && text.trim_end().ends_with('.')
+                    {
+                        recipients_closed = true;
+                    }
+                }
+                Rule::text if ci == 0 && in_recipients && !recipients_closed => {
+                    if let Some(r) = recipients.last_mut() {
+                        r.text.push(' ');
+                        r.text.push_str(&clean_entry(text));
+                        r.span.end = span.end;
+                        last_open = !text.trim_end().ends_with(['.', ';', ',']);
+                    }
+                }
+                Rule::authority => {
+                    sig_seen = true;
+                    sig_span.get_or_insert(span);
+                    if sig.authorities.len() < 2 {
+                        sig.authorities.push(Authority {
+                            prefix: cx.part(c, Rule::auth_prefix).unwrap_or("").to_string(),
+                            text: collapse(cx.part(c, Rule::auth_text).unwrap_or("")),
+                        });
+                    }
+                }
+                Rule::signed_marker => {
+                    sig_seen = true;
+                    sig.signed_marker.get_or_insert_with(|| text.to_string());
+                }
+                Rule::person_name if sig.signer.is_none() => {
+                    sig_seen = true;
+                    sig_span.get_or_insert(span);
+                    sig.signer = Some(collapse(text));
+                    if let Some(s) = sig_span.as_mut() {
+                        s.end = span.end;
+                    }
+                }
+                Rule::caps_text if sig.signer.is_none() => {
+                    sig_seen = true;
+                    sig_span.get_or_insert(span);
+                    let words = text.split_whitespace().count();
+                    let titled = TITLE_WORDS.iter().any(|w| text.contains(w));
+                    // A name in capitals: after the marker, or under a title, never a title word.
+                    if (sig.signed_marker.is_some() || !title_lines.is_empty())
+                        && !titled
+                        && (2..=5).contains(&words)
+                    {
+                        sig.signer = Some(collapse(text));
+                        if let Some(s) = sig_span.as_mut() {
+                            s.end = span.end;
+                        }
+                    } else {
+                        title_lines.push(collapse(text));
+                    }
+                }
+                Rule::text if !in_recipients || ci > 0 => {
+                    // "kiêm" between two titles.
+                    if !title_lines.is_empty() && sig.signer.is_none() {
+                        title_lines.push(collapse(text));
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    if let Some(a) = sig.authorities.first() {
+        sig.authority = Some(a.prefix.clone());
+        sig.on_behalf_of = Some(a.text.clone());
+    }
+    if !title_lines.is_empty() {
+        sig.title = Some(title_lines.join(" "));
+    }
+    let signature = sig_seen.then(|| {
+        sig.span = sig_span.unwrap_or_default();
+        sig
+    });
+    (recipients, signature, i)
+}
+
+/// Add a `- …` entry; returns whether it is left open (no `;`, `,` or `.` at its end).
+fn add_recipient(list: &mut Vec<Recipient>, text: &str, span: Span) -> bool {
+    let t = text.trim_start_matches(['-', '+', '•', ' ']).trim();
+    if t.is_empty() {
+        return false;
+    }
+    let text = clean_entry(t);
+    let archive = text.starts_with("Lưu");
+    list.push(Recipient {
+        text,
+        archive,
+        span,
+    });
+    !t.ends_with(['.', ';', ','])
+}
+
+/// An entry without its closing punctuation, spaces collapsed.
+fn clean_entry(t: &str) -> String {
+    collapse(t)
+        .trim_end_matches([';', ',', '.'])
+        .trim()
+        .to_string()
+}
+
+// ── Required parts ────────────────────────────────────────────────────────────────────
+
+fn check_required(
+    cx: &mut Ctx,
+    lines: &[Line],
+    h: &Header,
+    body: &[Node],
+    recipients: &[Recipient],
+    signature: &Option<Signature>,
+) {
+    let end = cx.norm.text.trim_end().len();
+    let top = 0;
+    if h.reference.is_none() {
+        cx.diag(
+            top,
+            Severity::Error,
+            "no number and symbol (`Số …`) in the header".into(),
+            vec!["a line such as `Số 525-TB/TU` or `Số: 15/QĐ-UBND`".into()],
+        );
+    } else if h.number.is_none() {
+        cx.diag(
+            top,
+            Severity::Note,
+            "the number is left blank (a draft or an unregistered copy)".into(),
+            vec![],
+        );
+    }
+    if h.place.is_none() {
+        cx.diag(
+            top,
+            Severity::Error,
+            "no place and date line in the header".into(),
+            vec!["a line such as `Hà Nội, ngày 05 tháng 01 năm 2020`".into()],
+        );
+    } else if h.date.is_none() {
+        cx.diag(
+            top,
+            Severity::Note,
+            "the date is incomplete (day, month or year left blank)".into(),
+            vec![],
+        );
+    }
+    if h.issuer.is_none() {
+        cx.diag(
+            top,
+            Severity::Error,
+            "no issuing body in the header".into(),
+            vec!["the issuer's name in capitals, above the number".into()],
+        );
+    }
+    if h.title.is_none() && h.subject.is_none() {
+        cx.diag(
+            top,
+            Severity::Warning,
+            "no title (type name such as `THÔNG BÁO`) and no `V/v` subject".into(),
+            vec![],
+        );
+    }
+    if body.is_empty() {
+        cx.diag(end, Severity::Error, "no body text".into(), vec![]);
+    }
+    match signature {
+        None => cx.diag(end, Severity::Error, "no signature block".into(), vec!["an authority line such as `TM. ỦY BAN NHÂN DÂN` or `T/L BAN THƯỜNG VỤ`, a title and the signer's name".into()]),
+        Some(s) if s.signer.is_none() => {
+            let off = lines.iter().rev().find(|l| !l.is_blank()).map(|l| l.range.end).unwrap_or(end);
+            cx.diag(off, Severity::Error, "the signature has no signer's name".into(), vec!["the signer's name, e.g. `Huỳnh Đa Trung`".into()]);
+        }
+        _ => {}
+    }
+    if recipients.is_empty() {
+        cx.diag(
+            end,
+            Severity::Note,
+            "no `Nơi nhận` recipients (the gazette drops them)".into(),
+            vec![],
+        );
+    }
+}

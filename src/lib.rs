@@ -1,0 +1,80 @@
+//! vanban: Vietnamese administrative documents → typed trees (and, later, tables).
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`decode`] bytes → text, [`normalize`] text → canonical text + offset map,
+//! [`grammar`] canonical text → typed lines (pest), [`assemble`] typed lines → [`tree`].
+//! [`render`] prints trees and diagnostics for people.
+
+pub mod assemble;
+pub mod decode;
+pub mod grammar;
+pub mod normalize;
+pub mod render;
+pub mod tree;
+
+pub use tree::{Document, Status};
+
+/// Parse a file's bytes. Never panics and never fails: unreadable input gives a document
+/// with status `failed` and a diagnostic that says why.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Document {
+    match decode::decode(bytes) {
+        Err(e) => Document::failed(file, bytes.len(), e.to_string()),
+        Ok(d) => {
+            let mut doc = parse_text(file, &d.text);
+            doc.bytes = bytes.len();
+            if let Some(at) = d.replaced_at {
+                let index = normalize::LineIndex::new(&d.text);
+                let (line, column) = index.line_col(&d.text, at);
+                doc.diagnostics.insert(
+                    0,
+                    tree::Diagnostic {
+                        line,
+                        column,
+                        severity: tree::Severity::Warning,
+                        message: format!(
+                            "{} invalid UTF-8 sequence(s) replaced by U+FFFD",
+                            d.replaced
+                        ),
+                        expected: Vec::new(),
+                        offset: at,
+                    },
+                );
+            }
+            doc
+        }
+    }
+}
+
+/// Parse decoded text.
+pub fn parse_text(file: &str, text: &str) -> Document {
+    let norm = normalize::normalize(text);
+    let (lines, grammar_error) = match grammar::lines(&norm.text) {
+        Ok(lines) => (lines, None),
+        Err(e) => (grammar::untyped_lines(&norm.text), Some(e.to_string())),
+    };
+    let mut doc = assemble::assemble(file, text, &norm, &lines);
+    if let Some(e) = grammar_error {
+        doc.status = Status::Partial;
+        doc.diagnostics.insert(
+            0,
+            tree::Diagnostic {
+                line: 1,
+                column: 1,
+                severity: tree::Severity::Error,
+                message: format!("the grammar could not type this text: {e}"),
+                expected: Vec::new(),
+                offset: 0,
+            },
+        );
+    }
+    doc
+}
+
+/// Read and parse a file. An I/O error gives a `failed` document, not an `Err`.
+pub fn parse_file(path: &std::path::Path) -> Document {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(&name, &bytes),
+        Err(e) => Document::failed(&name, 0, format!("cannot read the file: {e}")),
+    }
+}

@@ -1,0 +1,148 @@
+//! The `vanban` command line.
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vanban::{Status, decode, render};
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Turn Vietnamese administrative documents (thông báo, quyết định, công văn …) into data",
+    long_about = "Turn Vietnamese administrative documents (thông báo, quyết định, kết luận, \
+                  công văn …) into data.\n\nvanban reads the text of a document (UTF-8 or \
+                  UTF-16; Word tables as TAB-separated cells, `pdftotext -layout` columns and \
+                  antiword boxes are understood) and parses its header, title, body, \
+                  recipients and signature into a typed tree."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse documents and print the outline of each tree (or JSON with --json).
+    Parse {
+        /// Text files, or folders to search for *.txt files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print one JSON object per document, one per line (the tree of design.md).
+        #[arg(long)]
+        json: bool,
+        /// With --json: indent the JSON.
+        #[arg(long, requires = "json")]
+        pretty: bool,
+    },
+    /// Print diagnostics in compiler style: file:line:col, the line, a caret, what was expected.
+    ///
+    /// Exits with status 1 when a document is partial or failed.
+    Check {
+        /// Text files, or folders to search for *.txt files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also print notes (blank numbers in drafts, missing recipients …).
+        #[arg(long)]
+        notes: bool,
+    },
+}
+
+/// Expand folders into their *.txt files, sorted; keep files as given.
+fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf()); // reported as unreadable by the parser
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut bad = 0usize;
+    let result = (|| -> std::io::Result<()> {
+        match cli.command {
+            Command::Parse {
+                paths,
+                json,
+                pretty,
+            } => {
+                for path in inputs(&paths) {
+                    let doc = vanban::parse_file(&path);
+                    if doc.status != Status::Ok {
+                        bad += 1;
+                    }
+                    if json {
+                        let s = if pretty {
+                            serde_json::to_string_pretty(&doc)
+                        } else {
+                            serde_json::to_string(&doc)
+                        };
+                        writeln!(out, "{}", s.map_err(std::io::Error::other)?)?;
+                    } else {
+                        write!(out, "{}", render::outline(&doc))?;
+                    }
+                }
+            }
+            Command::Check { paths, notes } => {
+                let files = inputs(&paths);
+                let mut counts = [0usize; 3];
+                for path in &files {
+                    let bytes = std::fs::read(path).unwrap_or_default();
+                    let mut doc = vanban::parse_file(path);
+                    counts[doc.status as usize] += 1;
+                    if doc.status != Status::Ok {
+                        bad += 1;
+                    }
+                    if !notes {
+                        doc.diagnostics
+                            .retain(|d| d.severity != vanban::tree::Severity::Note);
+                    }
+                    let text = decode::decode(&bytes).ok().map(|d| d.text);
+                    write!(out, "{}", render::diagnostics(&doc, text.as_deref()))?;
+                }
+                writeln!(
+                    out,
+                    "{} documents: {} ok, {} partial, {} failed",
+                    files.len(),
+                    counts[0],
+                    counts[1],
+                    counts[2]
+                )?;
+            }
+        }
+        out.flush()
+    })();
+    match result {
+        // A closed pipe (`vanban parse … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vanban: {e}");
+            ExitCode::from(2)
+        }
+        Ok(()) if bad > 0 => ExitCode::from(1),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}

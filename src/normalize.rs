@@ -1,0 +1,316 @@
+//! Normalization: decoded text → the canonical text the grammar reads, plus a map back to
+//! the original bytes.
+//!
+//! What changes (and why):
+//! - BOM dropped; CRLF and CR become LF (one line ending for the grammar).
+//! - NBSP and other fixed spaces become a space; soft hyphen and zero-width characters are
+//!   removed (invisible in print, but they break keyword literals).
+//! - Unicode NFC (decomposed text from Mac keyboards or PDF extraction composes).
+//! - Dash variants (– — ‐ ‑ ‒ −) become `-`; `Ð`/`ð` (Icelandic eth, seen for Đ) become `Đ`/`đ`.
+//! - Tone placement in the open nuclei oa, oe, uy is made old style (`hoà`→`hòa`,
+//!   `UỶ`→`ỦY`), the style of NĐ 30/2020 and of the reference notice, so that keywords and
+//!   names compare equal whatever keyboard typed them. NFC alone does not unify them.
+//!
+//! Tabs are kept: they separate the columns of Word tables.
+//!
+//! Every byte of the normalized text maps back to a byte of the original through
+//! [`OffsetMap`], so spans and diagnostics point at the original line and column.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Normalized text and the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// Piecewise map from normalized byte offsets to original byte offsets.
+///
+/// Stored as checkpoints `(normalized, original)`: between two checkpoints both texts
+/// advance byte for byte. Most text needs only a handful, so the map stays small.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    points: Vec<(usize, usize)>,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    fn push(&mut self, norm: usize, orig: usize) {
+        if let Some(&(n, o)) = self.points.last() {
+            // Still on the same diagonal: no new checkpoint needed.
+            if norm as isize - orig as isize == n as isize - o as isize {
+                return;
+            }
+        }
+        self.points.push((norm, orig));
+    }
+
+    /// Original byte offset of a normalized byte offset.
+    pub fn to_original(&self, norm: usize) -> usize {
+        let i = self.points.partition_point(|&(n, _)| n <= norm);
+        if i == 0 {
+            return norm.min(self.orig_len);
+        }
+        let (n, o) = self.points[i - 1];
+        (o + (norm - n)).min(self.orig_len)
+    }
+}
+
+/// Line starts of the original text, for line and column numbers.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(original: &str) -> Self {
+        let bytes = original.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// 1-based line of an original byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Byte range of a 1-based line, without its line ending.
+    pub fn line_range(&self, original: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line - 1];
+        let mut end = self.starts.get(line).copied().unwrap_or(original.len());
+        let b = original.as_bytes();
+        while end > start && matches!(b[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// 1-based (line, column); the column counts grapheme clusters, so it lands on the
+    /// same letter whether the marks are composed or not.
+    pub fn line_col(&self, original: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(original, offset.min(original.len()));
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let col = original[start..offset].graphemes(true).count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Normalize decoded text. Never fails.
+pub fn normalize(original: &str) -> Normalized {
+    let mut out = String::with_capacity(original.len());
+    let mut map = OffsetMap {
+        points: Vec::new(),
+        orig_len: original.len(),
+    };
+    map.points.push((0, 0));
+    // One line at a time: tone placement never crosses a line, and the buffer stays small.
+    let mut line: Vec<(char, usize)> = Vec::new();
+    let mut chars = original.char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        match c {
+            '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => {}
+            '\r' => {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+                flush_line(&mut line, &mut out, &mut map);
+                map.push(out.len(), off);
+                out.push('\n');
+            }
+            '\n' => {
+                flush_line(&mut line, &mut out, &mut map);
+                map.push(out.len(), off);
+                out.push('\n');
+            }
+            _ => line.push((map_char(c), off)),
+        }
+    }
+    flush_line(&mut line, &mut out, &mut map);
+    map.push(out.len(), original.len());
+    Normalized { text: out, map }
+}
+
+/// One-to-one character replacements.
+fn map_char(c: char) -> char {
+    match c {
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00D0}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        _ => c,
+    }
+}
+
+fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetMap) {
+    if line.is_empty() {
+        return;
+    }
+    // NFC, cluster by cluster (a starter and the combining marks after it), so every
+    // output character knows the original offset of its cluster.
+    let mut composed: Vec<(char, usize)> = Vec::with_capacity(line.len());
+    let mut i = 0;
+    while i < line.len() {
+        let mut j = i + 1;
+        while j < line.len() && canonical_combining_class(line[j].0) != 0 {
+            j += 1;
+        }
+        if j == i + 1 && line[i].0.is_ascii() {
+            composed.push(line[i]);
+        } else {
+            let s: String = line[i..j].iter().map(|&(c, _)| c).collect();
+            for c in s.nfc() {
+                composed.push((c, line[i].1));
+            }
+        }
+        i = j;
+    }
+    old_style_tones(&mut composed);
+    for (c, off) in composed {
+        map.push(out.len(), off);
+        out.push(c);
+    }
+    line.clear();
+}
+
+const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// Split a precomposed vowel into (vowel without tone, tone mark).
+fn split_tone(c: char) -> Option<(char, char)> {
+    if c.is_ascii() {
+        return None;
+    }
+    let mut parts: Vec<char> = Vec::with_capacity(3);
+    decompose_canonical(c, |d| parts.push(d));
+    let tone_at = parts.iter().position(|p| TONES.contains(p))?;
+    let tone = parts.remove(tone_at);
+    let mut base = parts[0];
+    for &m in &parts[1..] {
+        base = compose(base, m)?;
+    }
+    Some((base, tone))
+}
+
+fn is_letter(c: Option<&(char, usize)>) -> bool {
+    c.is_some_and(|(c, _)| c.is_alphabetic())
+}
+
+/// `oà`/`oè`/`uỳ` at the end of a syllable → `òa`/`òe`/`ùy` (but `quý` keeps its tone on y).
+fn old_style_tones(chars: &mut [(char, usize)]) {
+    for k in 1..chars.len() {
+        let first = chars[k - 1].0;
+        let second = chars[k].0;
+        if !matches!(first, 'o' | 'O' | 'u' | 'U') || is_letter(chars.get(k + 1)) {
+            continue;
+        }
+        let Some((base2, tone)) = split_tone(second) else {
+            continue;
+        };
+        let fl = first.to_ascii_lowercase();
+        let bl = base2.to_lowercase().next().unwrap_or(base2);
+        let nucleus = matches!((fl, bl), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        if !nucleus {
+            continue;
+        }
+        // "qu" and "gi": the u/i belongs to the consonant, the tone stays where it is.
+        if fl == 'u' && k >= 2 && matches!(chars[k - 2].0, 'q' | 'Q') {
+            continue;
+        }
+        let Some(new_first) = compose(first, tone) else {
+            continue;
+        };
+        chars[k - 1].0 = new_first;
+        chars[k].0 = base2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_is_unified_to_old_style() {
+        assert_eq!(normalize("HUYỆN UỶ ĐỊNH HOÁ").text, "HUYỆN ỦY ĐỊNH HÓA");
+        assert_eq!(normalize("CỘNG HOÀ").text, "CỘNG HÒA");
+        assert_eq!(normalize("sức khoẻ").text, "sức khỏe");
+        // A final consonant keeps the tone on the second vowel in both styles.
+        assert_eq!(normalize("hoàn thành").text, "hoàn thành");
+        // qu + y: the tone belongs on y.
+        assert_eq!(normalize("quý III").text, "quý III");
+        assert_eq!(normalize("Quỹ").text, "Quỹ");
+    }
+
+    #[test]
+    fn decomposed_text_composes_and_maps_back() {
+        // "Việt" typed as V i e U+0323 U+0302 t.
+        let original = "Vie\u{0323}\u{0302}t Nam";
+        let n = normalize(original);
+        assert_eq!(n.text, "Việt Nam");
+        let nam = n.text.find("Nam").unwrap();
+        assert_eq!(&original[n.map.to_original(nam)..], "Nam");
+    }
+
+    #[test]
+    fn line_endings_spaces_and_dashes() {
+        let original = "\u{FEFF}a\r\nb\rc\u{00A0}d\u{2013}e\u{00AD}f \u{00D0}";
+        let n = normalize(original);
+        assert_eq!(n.text, "a\nb\nc d-ef Đ");
+        let f = n.text.find('f').unwrap();
+        assert_eq!(
+            &original[n.map.to_original(f)..n.map.to_original(f) + 1],
+            "f"
+        );
+    }
+
+    #[test]
+    fn columns_count_graphemes() {
+        let composed = "Số ủy";
+        let decomposed = "So\u{0301} u\u{0309}y";
+        for s in [composed, decomposed] {
+            let idx = LineIndex::new(s);
+            let y = s.rfind('y').unwrap();
+            assert_eq!(idx.line_col(s, y), (1, 5), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn line_numbers_follow_every_line_ending() {
+        let s = "a\r\nb\rc\nd";
+        let idx = LineIndex::new(s);
+        assert_eq!(idx.line_col(s, s.find('d').unwrap()), (4, 1));
+        assert_eq!(&s[idx.line_range(s, 2)], "b");
+    }
+}
