@@ -115,6 +115,19 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
         Some(t) => read_title(&cx, lines, t, &mut header),
         None => header_end,
     };
+    // Some documents print the Số line or the date under their title (a mining plan,
+    // a form): look a few lines further when the header lacked them.
+    if header.reference.is_none() || header.place.is_none() {
+        for l in lines.iter().skip(body_start).take(12) {
+            for c in &l.cells {
+                match c.kind {
+                    Rule::so_line if header.reference.is_none() => read_symbol(&cx, c, &mut header),
+                    Rule::date_line if header.place.is_none() => read_date(&cx, c, &mut header),
+                    _ => {}
+                }
+            }
+        }
+    }
     let closing_start = find_closing(lines, body_start);
     let body = build_body(&cx, &lines[body_start..closing_start], Some(&mut header));
     let (recipients, signature, closing_end) = read_closing(&cx, lines, closing_start);
@@ -219,7 +232,7 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
         }
         let text = cx.cell(first);
         let continues = match open {
-            Open::Subject => first.kind == Rule::text && starts_lower(text),
+            Open::Subject => first.kind == Rule::text && starts_lower_or_digit(text),
             Open::Addressees => {
                 first.kind == Rule::bullet
                     || (first.kind == Rule::text && text.chars().count() < 80)
@@ -246,6 +259,12 @@ enum Open {
 
 fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn starts_lower_or_digit(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// The closing starts at the first `Nơi nhận` or authority line after the body's start,
@@ -297,6 +316,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     let mut party = false;
     let mut state = false;
     let mut open = Open::None;
+    let mut caps_so: Option<Cell> = None;
     for l in lines {
         if l.is_blank() {
             if open == Open::Subject {
@@ -307,6 +327,14 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
         for (ci, c) in l.cells.iter().enumerate() {
             let text = cx.cell(c);
             match c.kind {
+                // "ĐOÀN KIỂM TRA / THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT": a capitals "SỐ"
+                // line inside the issuer's name; the document's own Số line follows.
+                Rule::so_line if text.starts_with("SỐ") && !seen_so => {
+                    if caps_so.is_none() {
+                        caps_so = Some(c.clone());
+                    }
+                    candidates.push((text.to_string(), cx.span(c.range.clone())));
+                }
                 Rule::so_line if h.reference.is_none() => {
                     read_symbol(cx, c, &mut h);
                     seen_so = true;
@@ -355,7 +383,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                     );
                 }
                 Rule::text | Rule::person_name => {
-                    if open == Open::Subject && ci == 0 && starts_lower(text) {
+                    if open == Open::Subject && ci == 0 && starts_lower_or_digit(text) {
                         let s = h.subject.get_or_insert_with(String::new);
                         s.push(' ');
                         s.push_str(text);
@@ -387,6 +415,15 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
         });
     }
     h.subject = h.subject.map(|s| collapse(&s));
+    match caps_so {
+        // It was the document's own Số line after all.
+        Some(c) if h.reference.is_none() => {
+            let at = cx.span(c.range.clone()).start;
+            candidates.retain(|(_, sp)| sp.start != at);
+            read_symbol(cx, &c, &mut h);
+        }
+        _ => {}
+    }
     pick_issuer(&mut h, candidates);
     h
 }
@@ -421,13 +458,6 @@ const ISSUER_HEADS: &[&str] = &[
     "ĐẢNG BỘ",
     "ĐẢNG ĐOÀN",
     "CHI BỘ",
-    "TỈNH",
-    "THÀNH PHỐ",
-    "HUYỆN",
-    "QUẬN",
-    "THỊ XÃ",
-    "XÃ",
-    "PHƯỜNG",
     "CHÍNH PHỦ",
     "QUỐC HỘI",
     "THỦ TƯỚNG",
@@ -478,7 +508,10 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         let prev_open =
             c[n - 2].0.ends_with(" VÀ") || c[n - 2].0.ends_with(',') || c[n - 2].0.ends_with('-');
         let last_head = starts_issuer_head(&c[n - 1].0);
-        if prev_open || (!last_head && n >= 3) {
+        // "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": a place line ends the name above it.
+        let place_tail =
+            PLACE_HEADS.iter().any(|p| c[n - 1].0.starts_with(p)) && !c[n - 1].0.contains(" ỦY");
+        if prev_open || place_tail || (!last_head && n >= 3) {
             let (last, _) = c.pop().unwrap();
             let prev = &mut c[n - 2].0;
             prev.push(' ');
@@ -491,8 +524,22 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         h.issuer = Some(issuer);
         h.spans.issuer = Some(span);
     }
-    h.issuer_parent = c.pop().map(|(s, _)| s);
+    h.issuer_parent = c
+        .pop()
+        .map(|(s, _)| s)
+        .filter(|p| Some(p) != h.issuer.as_ref());
 }
+
+/// Administrative levels that open the place part of a name (`TỈNH LÀO CAI`).
+const PLACE_HEADS: &[&str] = &[
+    "TỈNH ",
+    "THÀNH PHỐ ",
+    "HUYỆN ",
+    "QUẬN ",
+    "THỊ XÃ ",
+    "XÃ ",
+    "PHƯỜNG ",
+];
 
 /// Known type codes of the symbol (NĐ 30/2020 Phụ lục III, legal acts, Party types).
 const TYPE_CODES: &[&str] = &[
@@ -895,6 +942,18 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
             _ => {}
         }
         addressees_open = false;
+        // `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: a heading printed under its marker.
+        if let Some(top) = b.stack.last_mut() {
+            if top.node.kind == NodeKind::Section
+                && top.node.text.is_empty()
+                && top.node.children.is_empty()
+            {
+                top.node.text = whole;
+                top.node.span.end = span.end;
+                b.can_continue = false;
+                continue;
+            }
+        }
         // A wrapped line continues the text above: the line above was long and did not
         // end a sentence, or this one starts in lower case.
         let lower = starts_lower(&whole) || whole.starts_with(|c: char| c.is_ascii_digit());
@@ -1010,7 +1069,7 @@ fn read_closing(
             Rule::caps_text | Rule::person_name => true,
             Rule::text => {
                 let t = cx.cell(c);
-                (in_recipients && !recipients_closed && ci == 0 && last_open)
+                (in_recipients && !recipients_closed && ci == 0)
                     || (!signer_found && t.chars().count() < 40)
             }
             _ => false,
@@ -1041,6 +1100,16 @@ fn read_closing(
                     {
                         recipients_closed = true;
                     }
+                }
+                Rule::text
+                    if ci == 0
+                        && in_recipients
+                        && !recipients_closed
+                        && !last_open
+                        && !starts_lower(text) =>
+                {
+                    // An entry whose dash was lost.
+                    last_open = add_recipient(&mut recipients, text, span);
                 }
                 Rule::text if ci == 0 && in_recipients && !recipients_closed => {
                     if let Some(r) = recipients.last_mut() {
