@@ -128,11 +128,14 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
             }
         }
     }
-    let closing_start = find_closing(lines, body_start);
+    let closing_start = find_closing(&cx, lines, body_start);
     let body = build_body(&cx, &lines[body_start..closing_start], Some(&mut header));
-    let (recipients, signature, closing_end) = read_closing(&cx, lines, closing_start);
+    let (recipients, signature, closing_end) = read_closing(&cx, lines, closing_start, &mut header);
     let appendix = build_body(&cx, &lines[closing_end..], None);
 
+    if header.date.is_none() && header.place.is_none() {
+        header.date = adoption_date(&body);
+    }
     if header.doc_type.is_none() {
         header.doc_type = match (&header.type_name, &header.subject, &header.type_code) {
             (Some(name), _, _) => type_code_of(name, header.dialect).map(String::from),
@@ -225,6 +228,9 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
                     }
                     Rule::vv_line => open = Open::Subject,
                     Rule::kinh_gui => open = Open::Addressees,
+                    Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
+                        open = Open::Addressees
+                    }
                     _ => {}
                 }
             }
@@ -269,9 +275,30 @@ fn starts_lower_or_digit(s: &str) -> bool {
 
 /// The closing starts at the first `Nơi nhận` or authority line after the body's start,
 /// or at the signer's title lines just above it.
-fn find_closing(lines: &[Line], from: usize) -> usize {
+fn find_closing(cx: &Ctx, lines: &[Line], from: usize) -> usize {
+    // The line after the `./.` end mark, when a signature stands there.
+    let after_end_mark = (from..lines.len())
+        .find(|&i| {
+            let t = cx.line_text(&lines[i]);
+            t.ends_with("./.") || t.ends_with("/.")
+        })
+        .and_then(|i| (i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        .filter(|&j| {
+            lines[j].cells.iter().all(|c| {
+                matches!(
+                    c.kind,
+                    Rule::caps_text
+                        | Rule::person_name
+                        | Rule::authority
+                        | Rule::signed_marker
+                        | Rule::noi_nhan
+                )
+            })
+        });
     let anchor = (from..lines.len())
         .find(|&i| lines[i].has(Rule::noi_nhan) || lines[i].has(Rule::authority))
+        .map(|i| after_end_mark.map_or(i, |j| j.min(i)))
+        .or(after_end_mark)
         .or_else(|| (from..lines.len()).find(|&i| lines[i].has(Rule::signed_marker)))
         .or_else(|| {
             // A head signing alone: a title in capitals over a name, at the very end.
@@ -337,6 +364,9 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                 }
                 Rule::so_line if h.reference.is_none() => {
                     read_symbol(cx, c, &mut h);
+                    if c.has(Rule::place) && h.place.is_none() {
+                        read_date(cx, c, &mut h);
+                    }
                     seen_so = true;
                     if let Some(vv) = cx.part(c, Rule::vv_text) {
                         h.subject = Some(vv.to_string());
@@ -395,6 +425,10 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                             }
                             _ => push_entry(&mut h.addressees, text),
                         }
+                    } else if let Some(name) = issuer_before_rule(text) {
+                        // A flattened export: "… do Bảo hiểm xã hội Việt Nam ban hành.
+                        // BẢO HIỂM XÃ HỘI VIỆT NAM --------".
+                        candidates.push((name, cx.span(c.range.clone())));
                     } else {
                         explain_header_text(cx, c, text);
                     }
@@ -426,6 +460,16 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     }
     pick_issuer(&mut h, candidates);
     h
+}
+
+/// The capitals words just before a trailing rule (`--------`), if there are two or more.
+fn issuer_before_rule(text: &str) -> Option<String> {
+    let body = text.strip_suffix("---")?.trim_end_matches(['-', '_', ' ']);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let caps =
+        |w: &&str| w.chars().all(|c| !c.is_lowercase()) && w.chars().any(|c| c.is_uppercase());
+    let n = words.iter().rev().take_while(|w| caps(w)).count();
+    (n >= 2).then(|| words[words.len() - n..].join(" "))
 }
 
 fn push_entry(list: &mut Vec<String>, text: &str) {
@@ -590,6 +634,30 @@ fn read_date(cx: &Ctx, c: &Cell, h: &mut Header) {
     if let (Some(d), Some(m), Some(y)) = (num(Rule::day), num(Rule::month), num(Rule::year)) {
         h.date = iso_date(y, m, d);
     }
+}
+
+/// A law carries no date line: it is dated by its closing sentence, "Luật này được
+/// Quốc hội … thông qua ngày 27 tháng 11 năm 2024".
+fn adoption_date(body: &[Node]) -> Option<String> {
+    let last = body.last()?;
+    let text = std::iter::once(last)
+        .chain(last.children.last())
+        .map(|n| n.text.as_str());
+    for t in text {
+        let Some(at) = t.find("thông qua ngày") else {
+            continue;
+        };
+        let nums: Vec<u32> = t[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .take(3)
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        if let [d, m, y] = nums[..] {
+            return iso_date(y, m, d);
+        }
+    }
+    None
 }
 
 /// `YYYY-MM-DD` when the date exists.
@@ -1036,6 +1104,7 @@ fn read_closing(
     cx: &Ctx,
     lines: &[Line],
     start: usize,
+    header: &mut Header,
 ) -> (Vec<Recipient>, Option<Signature>, usize) {
     let mut recipients: Vec<Recipient> = Vec::new();
     let mut sig = Signature::default();
@@ -1067,6 +1136,8 @@ fn read_closing(
                 in_recipients && !recipients_closed || (!signer_found && !in_recipients)
             }
             Rule::caps_text | Rule::person_name => true,
+            // A consolidated text (VBHN) prints its own Số and date above the signature.
+            Rule::so_line | Rule::date_line => !signer_found,
             Rule::text => {
                 let t = cx.cell(c);
                 (in_recipients && !recipients_closed && ci == 0)
@@ -1087,6 +1158,14 @@ fn read_closing(
             match c.kind {
                 Rule::noi_nhan => {
                     in_recipients = true;
+                    if c.has(Rule::authority) {
+                        sig_seen = true;
+                        sig_span.get_or_insert(span);
+                        sig.authorities.push(Authority {
+                            prefix: cx.part(c, Rule::auth_prefix).unwrap_or("").to_string(),
+                            text: collapse(cx.part(c, Rule::auth_text).unwrap_or("")),
+                        });
+                    }
                     let rest = cx.part(c, Rule::nn_text).unwrap_or("");
                     if rest.starts_with('-') {
                         last_open = add_recipient(&mut recipients, rest, span);
@@ -1123,11 +1202,47 @@ fn read_closing(
                     sig_seen = true;
                     sig_span.get_or_insert(span);
                     if sig.authorities.len() < 2 {
+                        let full = collapse(cx.part(c, Rule::auth_text).unwrap_or(""));
+                        // A flattened export puts the whole block on one line:
+                        // "KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Lương Sơn".
+                        let (caps, name) = split_name_tail(&full);
+                        let (text, title) = match caps.find(" PHÓ ") {
+                            Some(at) if name.is_some() => {
+                                (caps[..at].to_string(), Some(caps[at + 1..].to_string()))
+                            }
+                            _ => (caps.to_string(), None),
+                        };
+                        if let Some(t) = title {
+                            title_lines.push(t);
+                        }
+                        if let Some(n) = name {
+                            sig.signer.get_or_insert(n);
+                        }
                         sig.authorities.push(Authority {
                             prefix: cx.part(c, Rule::auth_prefix).unwrap_or("").to_string(),
-                            text: collapse(cx.part(c, Rule::auth_text).unwrap_or("")),
+                            text,
                         });
                     }
+                }
+                Rule::so_line => {
+                    if header.reference.is_none() {
+                        read_symbol(cx, c, header);
+                        // The capitals line above it was the issuer, not a title.
+                        if let Some(issuer) = title_lines.pop() {
+                            if header.issuer.is_none() {
+                                header.issuer = Some(issuer);
+                                header.spans.issuer = sig_span;
+                            }
+                        }
+                        sig_span = None;
+                        sig_seen = false;
+                    }
+                }
+                Rule::date_line if header.place.is_none() => {
+                    read_date(cx, c, header);
+                }
+                Rule::caps_text if text == "XÁC THỰC VĂN BẢN HỢP NHẤT" => {
+                    header.doc_type.get_or_insert_with(|| "VBHN".into());
                 }
                 Rule::signed_marker => {
                     sig_seen = true;
@@ -1184,6 +1299,25 @@ fn read_closing(
     (recipients, signature, i)
 }
 
+/// Split "TỔNG GIÁM ĐỐC Phạm Lương Sơn" into the capitals and a trailing name of two
+/// to six capitalised words.
+fn split_name_tail(s: &str) -> (&str, Option<String>) {
+    let words: Vec<&str> = s.split(' ').collect();
+    let capitalised = |w: &&str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && cs.clone().count() > 0
+            && cs.all(|c| c.is_lowercase())
+    };
+    let n = words.iter().rev().take_while(|w| capitalised(w)).count();
+    if (2..=6).contains(&n) && n < words.len() {
+        let cut = words[..words.len() - n].join(" ").len();
+        (s[..cut].trim(), Some(words[words.len() - n..].join(" ")))
+    } else {
+        (s, None)
+    }
+}
+
 /// Add a `- …` entry; returns whether it is left open (no `;`, `,` or `.` at its end).
 fn add_recipient(list: &mut Vec<Recipient>, text: &str, span: Span) -> bool {
     let t = text.trim_start_matches(['-', '+', '•', ' ']).trim();
@@ -1235,7 +1369,9 @@ fn check_required(
             vec![],
         );
     }
-    if h.place.is_none() {
+    if h.place.is_none() && h.date.is_some() {
+        // A law, dated by its adoption sentence.
+    } else if h.place.is_none() {
         cx.diag(
             top,
             Severity::Error,
