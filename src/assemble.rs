@@ -163,7 +163,8 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
         signature,
         appendix,
         bytes: original.len(),
-        lines: lines.len(),
+        // A final line break ends the last line; it does not open another.
+        lines: lines.len() - usize::from(norm.text.ends_with('\n')),
     }
 }
 
@@ -223,14 +224,15 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
         if l.cells.iter().all(|c| is_header_kind(c.kind)) {
             for c in &l.cells {
                 match c.kind {
+                    Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
+                        anchored = true;
+                        open = Open::Addressees;
+                    }
                     Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
                         anchored = true
                     }
                     Rule::vv_line => open = Open::Subject,
                     Rule::kinh_gui => open = Open::Addressees,
-                    Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
-                        open = Open::Addressees
-                    }
                     _ => {}
                 }
             }
@@ -473,7 +475,11 @@ fn issuer_before_rule(text: &str) -> Option<String> {
 }
 
 fn push_entry(list: &mut Vec<String>, text: &str) {
-    let t = text.trim().trim_start_matches('-').trim();
+    let t = text
+        .trim()
+        .trim_start_matches('-')
+        .trim()
+        .trim_end_matches([';', ',', '.']);
     if !t.is_empty() {
         list.push(t.to_string());
     }
@@ -639,11 +645,15 @@ fn read_date(cx: &Ctx, c: &Cell, h: &mut Header) {
 /// A law carries no date line: it is dated by its closing sentence, "Luật này được
 /// Quốc hội … thông qua ngày 27 tháng 11 năm 2024".
 fn adoption_date(body: &[Node]) -> Option<String> {
-    let last = body.last()?;
-    let text = std::iter::once(last)
-        .chain(last.children.last())
-        .map(|n| n.text.as_str());
-    for t in text {
+    fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+        for n in nodes {
+            out.push(&n.text);
+            walk(&n.children, out);
+        }
+    }
+    let mut texts = Vec::new();
+    walk(body, &mut texts);
+    for t in texts.into_iter().rev().take(5) {
         let Some(at) = t.find("thông qua ngày") else {
             continue;
         };
@@ -662,7 +672,7 @@ fn adoption_date(body: &[Node]) -> Option<String> {
 
 /// `YYYY-MM-DD` when the date exists.
 pub fn iso_date(y: u32, m: u32, d: u32) -> Option<String> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -810,6 +820,8 @@ fn rank_and_style(cx: &Ctx, c: &Cell) -> (u8, String) {
         Rule::section => {
             let m = marker(Rule::section_marker);
             let word = m.split_whitespace().next().unwrap_or("").to_lowercase();
+            let roman = word.starts_with(['i', 'v', 'x']);
+            let word = if roman { "roman".to_string() } else { word };
             let rank = match word.as_str() {
                 "phần" => 0,
                 "chương" => 1,
@@ -1011,29 +1023,29 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         }
         addressees_open = false;
         // `Chương I` / `NHỮNG QUY ĐỊNH CHUNG`: a heading printed under its marker.
-        if let Some(top) = b.stack.last_mut() {
-            if top.node.kind == NodeKind::Section
-                && top.node.text.is_empty()
-                && top.node.children.is_empty()
-            {
-                top.node.text = whole;
-                top.node.span.end = span.end;
-                b.can_continue = false;
-                continue;
-            }
+        if let Some(top) = b.stack.last_mut()
+            && top.node.kind == NodeKind::Section
+            && top.node.text.is_empty()
+            && top.node.children.is_empty()
+        {
+            top.node.text = whole;
+            top.node.span.end = span.end;
+            b.can_continue = false;
+            continue;
         }
         // A wrapped line continues the text above: the line above was long and did not
         // end a sentence, or this one starts in lower case.
         let lower = starts_lower(&whole) || whole.starts_with(|c: char| c.is_ascii_digit());
-        if b.can_continue && (lower || prev_len >= 60) {
-            if let Some(n) = b.last_text_node() {
-                n.text.push(' ');
-                n.text.push_str(&whole);
-                n.span.end = span.end;
-                b.can_continue = !ends_sentence(&whole);
-                prev_len = whole.chars().count();
-                continue;
-            }
+        if b.can_continue
+            && (lower || prev_len >= 60)
+            && let Some(n) = b.last_text_node()
+        {
+            n.text.push(' ');
+            n.text.push_str(&whole);
+            n.span.end = span.end;
+            b.can_continue = !ends_sentence(&whole);
+            prev_len = whole.chars().count();
+            continue;
         }
         let kind = if first.kind == Rule::basis && !seen_marker {
             NodeKind::Basis
@@ -1224,19 +1236,17 @@ fn read_closing(
                         });
                     }
                 }
-                Rule::so_line => {
-                    if header.reference.is_none() {
-                        read_symbol(cx, c, header);
-                        // The capitals line above it was the issuer, not a title.
-                        if let Some(issuer) = title_lines.pop() {
-                            if header.issuer.is_none() {
-                                header.issuer = Some(issuer);
-                                header.spans.issuer = sig_span;
-                            }
-                        }
-                        sig_span = None;
-                        sig_seen = false;
+                Rule::so_line if header.reference.is_none() => {
+                    read_symbol(cx, c, header);
+                    // The capitals line above it was the issuer, not a title.
+                    if let Some(issuer) = title_lines.pop()
+                        && header.issuer.is_none()
+                    {
+                        header.issuer = Some(issuer);
+                        header.spans.issuer = sig_span;
                     }
+                    sig_span = None;
+                    sig_seen = false;
                 }
                 Rule::date_line if header.place.is_none() => {
                     read_date(cx, c, header);
@@ -1274,11 +1284,13 @@ fn read_closing(
                         title_lines.push(collapse(text));
                     }
                 }
-                Rule::text if !in_recipients || ci > 0 => {
-                    // "kiêm" between two titles.
-                    if !title_lines.is_empty() && sig.signer.is_none() {
-                        title_lines.push(collapse(text));
-                    }
+                // "kiêm" between two titles.
+                Rule::text
+                    if (!in_recipients || ci > 0)
+                        && !title_lines.is_empty()
+                        && sig.signer.is_none() =>
+                {
+                    title_lines.push(collapse(text));
                 }
                 _ => {}
             }

@@ -186,22 +186,22 @@ pub fn diagnostics(doc: &Document, original: Option<&str>) -> String {
             severity_word(d.severity),
             d.message
         );
-        if let (Some(text), Some(index)) = (original, &index) {
-            if d.line <= index.len() {
-                let src = &text[index.line_range(text, d.line)];
-                let gutter = d.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                // Keep tabs in the padding so the caret lines up however the terminal
-                // expands them; every other cluster is one column wide.
-                let caret_pad: String = src
-                    .graphemes(true)
-                    .take(d.column.saturating_sub(1))
-                    .map(|g| if g == "\t" { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(o, "{pad} |");
-                let _ = writeln!(o, "{gutter} | {src}");
-                let _ = writeln!(o, "{pad} | {caret_pad}^");
-            }
+        if let (Some(text), Some(index)) = (original, &index)
+            && d.line <= index.len()
+        {
+            let src = &text[index.line_range(text, d.line)];
+            let gutter = d.line.to_string();
+            let pad = " ".repeat(gutter.len());
+            // Keep tabs in the padding so the caret lines up however the terminal
+            // expands them; every other cluster is one column wide.
+            let caret_pad: String = src
+                .graphemes(true)
+                .take(d.column.saturating_sub(1))
+                .map(|g| if g == "\t" { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(o, "{pad} |");
+            let _ = writeln!(o, "{gutter} | {src}");
+            let _ = writeln!(o, "{pad} | {caret_pad}^");
         }
         if !d.expected.is_empty() {
             let _ = writeln!(o, "  = expected: {}", d.expected.join(", or "));
