@@ -214,28 +214,47 @@ fn is_header_kind(kind: Rule) -> bool {
 fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
     let mut anchored = false;
     let mut open = Open::None;
+    let mut entries = 0;
     for (i, l) in lines.iter().enumerate() {
         let Some(first) = l.first() else {
-            if open == Open::Subject {
+            // A blank line ends a subject, and an addressee list that has begun.
+            if open == Open::Subject || entries > 0 {
                 open = Open::None;
             }
             continue;
         };
-        if l.cells.iter().all(|c| is_header_kind(c.kind)) {
-            for c in &l.cells {
-                match c.kind {
-                    Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
-                        anchored = true;
-                        open = Open::Addressees;
-                    }
-                    Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
-                        anchored = true
-                    }
-                    Rule::vv_line => open = Open::Subject,
-                    Rule::kinh_gui => open = Open::Addressees,
-                    _ => {}
+        for c in &l.cells {
+            match c.kind {
+                Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
+                    anchored = true;
+                    open = Open::Addressees;
                 }
+                Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
+                    anchored = true
+                }
+                Rule::vv_line => open = Open::Subject,
+                Rule::kinh_gui => {
+                    open = Open::Addressees;
+                    entries = usize::from(!cx.part(c, Rule::kg_text).unwrap_or("").is_empty());
+                }
+                _ => {}
             }
+        }
+        // A line holding a header cell stays in the header, even beside a cell that did
+        // not read (a garbled motto, a broken Số line).
+        let anchor_here = l.cells.iter().any(|c| {
+            matches!(
+                c.kind,
+                Rule::so_line
+                    | Rule::date_line
+                    | Rule::quoc_hieu
+                    | Rule::tieu_ngu
+                    | Rule::party_heading
+                    | Rule::vv_line
+                    | Rule::kinh_gui
+            )
+        });
+        if anchor_here || l.cells.iter().all(|c| is_header_kind(c.kind)) {
             continue;
         }
         let text = cx.cell(first);
@@ -248,6 +267,7 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
             Open::None => false,
         };
         if continues {
+            entries += usize::from(open == Open::Addressees);
             continue;
         }
         if !anchored && i < 40 && !is_marker(first.kind) {
@@ -348,7 +368,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     let mut caps_so: Option<Cell> = None;
     for l in lines {
         if l.is_blank() {
-            if open == Open::Subject {
+            if open == Open::Subject || (open == Open::Addressees && !h.addressees.is_empty()) {
                 open = Open::None;
             }
             continue;
@@ -861,7 +881,10 @@ fn rank_and_style(cx: &Ctx, c: &Cell) -> (u8, String) {
     }
 }
 
-struct Open_ {
+/// Deepest nesting kept in the body; deeper markers become siblings at this depth.
+const MAX_DEPTH: usize = 32;
+
+struct OpenNode {
     node: Node,
     rank: u8,
     style: String,
@@ -870,7 +893,7 @@ struct Open_ {
 /// Builds nested nodes from lines with a stack of open nodes.
 struct BodyBuilder {
     root: Vec<Node>,
-    stack: Vec<Open_>,
+    stack: Vec<OpenNode>,
     /// The last node that took text, and whether the next line may continue it.
     can_continue: bool,
 }
@@ -894,7 +917,12 @@ impl BodyBuilder {
                 self.close_one();
             }
         }
-        self.stack.push(Open_ { node, rank, style });
+        // Real documents nest a few levels; a hostile one (`1.1.1.1.…`) must not build a
+        // tree too deep to print or drop.
+        if self.stack.len() >= MAX_DEPTH {
+            self.close_one();
+        }
+        self.stack.push(OpenNode { node, rank, style });
     }
 
     /// A paragraph belongs to the nearest open section, item or point, never to a bullet.

@@ -1,0 +1,163 @@
+//! Bad input: a clear error or a partial tree with diagnostics at the right line and
+//! column, never a panic, and the `check` command's compiler-style output.
+
+use std::process::Command;
+use vanban::tree::{Severity, Status};
+
+/// A công văn whose Số line is broken (`12/-UBND`: no code after the slash).
+const BROKEN: &str = "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/-UBND\tLào Cai, ngày 05 tháng 01 năm 2020\nV/v thử nghiệm\n\nNội dung công văn.\n";
+
+#[test]
+fn a_broken_number_line_gives_a_partial_tree_pointing_at_it() {
+    let doc = vanban::parse_text("broken.txt", BROKEN);
+    assert_eq!(doc.status, Status::Partial);
+    // What did read is kept.
+    assert_eq!(doc.header.issuer.as_deref(), Some("SỞ CÔNG THƯƠNG"));
+    assert_eq!(doc.header.date.as_deref(), Some("2020-01-05"));
+    assert_eq!(doc.header.subject.as_deref(), Some("thử nghiệm"));
+    assert_eq!(doc.body.len(), 1);
+    let w = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning)
+        .expect("a warning on the Số line");
+    // "Số: 12/" is 7 letters: the grammar stopped at the 8th, the `-`.
+    assert_eq!((w.line, w.column), (3, 8));
+    assert!(
+        w.expected.iter().any(|e| e.contains("code")),
+        "{:?}",
+        w.expected
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && d.message.contains("number and symbol"))
+    );
+}
+
+#[test]
+fn columns_count_letters_whether_marks_are_composed_or_not() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = BROKEN.nfd().collect();
+    assert_ne!(nfd.len(), BROKEN.len());
+    let doc = vanban::parse_text("broken-nfd.txt", &nfd);
+    let w = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning)
+        .unwrap();
+    assert_eq!((w.line, w.column), (3, 8));
+    assert_eq!(doc.header.issuer.as_deref(), Some("SỞ CÔNG THƯƠNG"));
+}
+
+#[test]
+fn unreadable_input_fails_with_a_reason() {
+    let empty = vanban::parse_bytes("empty.txt", b"");
+    assert_eq!(empty.status, Status::Failed);
+    assert!(empty.diagnostics[0].message.contains("empty"));
+    let png = vanban::parse_bytes(
+        "x.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    );
+    assert_eq!(png.status, Status::Failed);
+    assert!(png.diagnostics[0].message.contains("not a text file"));
+    let missing = vanban::parse_file(std::path::Path::new("/nonexistent/vanban/x.txt"));
+    assert_eq!(missing.status, Status::Failed);
+    assert!(missing.diagnostics[0].message.contains("cannot read"));
+}
+
+#[test]
+fn a_truncated_file_still_parses_and_says_what_was_replaced() {
+    let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/525-TB-TU.txt")).unwrap();
+    // Cut inside the last letter of "Huỳnh": a multi-byte sequence is left incomplete.
+    let cut = seed.windows(3).rposition(|w| w == "ỳ".as_bytes()).unwrap() + 2;
+    let doc = vanban::parse_bytes("cut.txt", &seed[..cut]);
+    assert_ne!(doc.status, Status::Failed);
+    assert_eq!(doc.header.reference.as_deref(), Some("525-TB/TU"));
+    assert_eq!(doc.recipients.len(), 7);
+    let d = &doc.diagnostics[0];
+    assert!(d.message.contains("invalid UTF-8"), "{:?}", doc.diagnostics);
+    assert_eq!(d.line, 87);
+}
+
+#[test]
+fn hostile_shapes_do_not_panic() {
+    // Deeply numbered items, 100,000 bullets, one very long line, stray control bytes.
+    let deep: String = (1..=2000)
+        .map(|n| format!("{}. x\n", vec!["1"; n.min(300)].join(".")))
+        .collect();
+    let bullets = "- a\n+ b\n• c\n".repeat(33_334);
+    let long = "Số ".repeat(400_000);
+    let controls = "\u{1}\u{2}Số: 1/\u{7}QĐ\tngày\u{0}\n".repeat(100);
+    for (name, text) in [
+        ("deep", deep),
+        ("bullets", bullets),
+        ("long", long),
+        ("controls", controls),
+    ] {
+        let doc = vanban::parse_text(name, &text);
+        assert_ne!(doc.status, Status::Failed, "{name}");
+        serde_json::to_string(&doc).unwrap();
+    }
+}
+
+fn vanban_cmd(args: &[&str]) -> (String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn check_prints_file_line_col_the_line_and_a_caret() {
+    let dir = std::env::temp_dir().join(format!("vanban-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.txt");
+    std::fs::write(&path, BROKEN).unwrap();
+    let (out, code) = vanban_cmd(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "a partial document makes check fail");
+    let head = format!("{}:3:8: warning: ", path.display());
+    let at = out.find(&head).unwrap_or_else(|| panic!("{out}"));
+    let block: Vec<&str> = out[at..].lines().take(5).collect();
+    assert_eq!(
+        block[2],
+        "3 | Số: 12/-UBND\tLào Cai, ngày 05 tháng 01 năm 2020"
+    );
+    assert_eq!(block[3], "  |        ^");
+    assert!(block[4].starts_with("  = expected: "));
+    assert!(
+        out.trim_end()
+            .ends_with("1 documents: 0 ok, 1 partial, 0 failed")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn parse_json_prints_one_object_per_document() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let (out, code) = vanban_cmd(&["parse", "--json", corpus]);
+    assert_eq!(code, 0, "every project document parses ok");
+    let docs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let n = std::fs::read_dir(corpus)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    assert_eq!(docs.len(), n);
+    for d in &docs {
+        assert_eq!(d["status"], "ok", "{}", d["file"]);
+        assert!(d["header"]["reference"].is_string());
+    }
+}
