@@ -15,7 +15,10 @@ use vanban::{Status, decode, render};
                   công văn …) into data.\n\nvanban reads the text of a document (UTF-8 or \
                   UTF-16; Word tables as TAB-separated cells, `pdftotext -layout` columns and \
                   antiword boxes are understood) and parses its header, title, body, \
-                  recipients and signature into a typed tree."
+                  recipients and signature into a typed tree.",
+    after_help = "Examples:\n  vanban parse corpus/525-TB-TU.txt          outline of one notice\n  \
+                  vanban parse --json archive/ > trees.jsonl  every .txt under a folder, as JSON lines\n  \
+                  vanban check archive/                      what did not read, as file:line:col"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -29,7 +32,7 @@ enum Command {
         /// Text files, or folders to search for *.txt files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Print one JSON object per document, one per line (the tree of design.md).
+        /// Print one JSON object per document, one per line (the tree described in README.md).
         #[arg(long)]
         json: bool,
         /// With --json: indent the JSON.

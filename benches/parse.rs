@@ -1,0 +1,98 @@
+//! Parse throughput, stage by stage, in MB/s and documents/s.
+//!
+//! Over the project's own `corpus/` always, and over `../shared/corpus` when it is there
+//! (skipped with a message otherwise). A plain newline count over the same bytes is the
+//! ceiling any parser is measured against.
+//!
+//!     cargo bench --bench parse
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn texts(dir: &Path) -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let text = vanban::decode::decode(&bytes).ok()?.text;
+            Some((p.display().to_string(), text))
+        })
+        .collect()
+}
+
+fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
+    let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
+    eprintln!("{name}: {} documents, {:.1} MB", docs.len(), bytes as f64 / 1e6);
+    let mut g = c.benchmark_group(format!("{name}/MB"));
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("newline count (ceiling)", |b| {
+        b.iter(|| docs.iter().map(|(_, t)| t.bytes().filter(|&c| c == b'\n').count()).sum::<usize>())
+    });
+    g.bench_function("normalize", |b| {
+        b.iter(|| {
+            for (_, t) in docs {
+                black_box(vanban::normalize::normalize(t));
+            }
+        })
+    });
+    let normalized: Vec<String> = docs.iter().map(|(_, t)| vanban::normalize::normalize(t).text).collect();
+    g.bench_function("grammar (typed lines)", |b| {
+        b.iter(|| {
+            for t in &normalized {
+                black_box(vanban::grammar::lines(t).ok());
+            }
+        })
+    });
+    g.bench_function("parse (normalize + grammar + assemble)", |b| {
+        b.iter(|| {
+            for (f, t) in docs {
+                black_box(vanban::parse_text(f, t));
+            }
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group(format!("{name}/docs"));
+    g.throughput(Throughput::Elements(docs.len() as u64));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(8));
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            for (f, t) in docs {
+                black_box(vanban::parse_text(f, t));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    bench_corpus(c, "own-corpus", &texts(&root.join("corpus")));
+    let shared = root.join("../shared/corpus");
+    if shared.is_dir() {
+        bench_corpus(c, "shared-corpus", &texts(&shared));
+    } else {
+        eprintln!("skipped the shared corpus: {} is absent", shared.display());
+    }
+}
+
+criterion_group!(parse, benches);
+criterion_main!(parse);
