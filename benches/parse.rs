@@ -13,7 +13,9 @@ use std::time::Duration;
 
 fn texts(dir: &Path) -> Vec<(String, String)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -38,13 +40,21 @@ fn texts(dir: &Path) -> Vec<(String, String)> {
 
 fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
     let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
-    eprintln!("{name}: {} documents, {:.1} MB", docs.len(), bytes as f64 / 1e6);
+    eprintln!(
+        "{name}: {} documents, {:.1} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
     let mut g = c.benchmark_group(format!("{name}/MB"));
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(8));
     g.bench_function("newline count (ceiling)", |b| {
-        b.iter(|| docs.iter().map(|(_, t)| t.bytes().filter(|&c| c == b'\n').count()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(_, t)| t.bytes().filter(|&c| c == b'\n').count())
+                .sum::<usize>()
+        })
     });
     g.bench_function("normalize", |b| {
         b.iter(|| {
@@ -53,7 +63,10 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
             }
         })
     });
-    let normalized: Vec<String> = docs.iter().map(|(_, t)| vanban::normalize::normalize(t).text).collect();
+    let normalized: Vec<String> = docs
+        .iter()
+        .map(|(_, t)| vanban::normalize::normalize(t).text)
+        .collect();
     g.bench_function("grammar (typed lines)", |b| {
         b.iter(|| {
             for t in &normalized {
