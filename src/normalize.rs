@@ -16,8 +16,8 @@
 //! Every byte of the normalized text maps back to a byte of the original through
 //! [`OffsetMap`], so spans and diagnostics point at the original line and column.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Normalized text and the way back to the original.
@@ -140,7 +140,26 @@ pub fn normalize(original: &str) -> Normalized {
     // One line at a time: tone placement never crosses a line, and the buffer stays small.
     let mut line: Vec<(char, usize)> = Vec::new();
     let mut chars = original.char_indices().peekable();
+    let mut line_start = true;
     while let Some((off, c)) = chars.next() {
+        if line_start {
+            line_start = false;
+            // A clean line is copied whole; the map stays on its diagonal.
+            let rest = &original[off..];
+            let body = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+            if !body.is_empty() && is_clean(body) {
+                map.push(out.len(), off);
+                out.push_str(body);
+                let end = off + body.len();
+                while chars.peek().is_some_and(|&(o, _)| o < end) {
+                    chars.next();
+                }
+                if chars.peek().is_none() {
+                    break;
+                }
+                continue;
+            }
+        }
         match c {
             '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => {}
             '\r' => {
@@ -150,11 +169,13 @@ pub fn normalize(original: &str) -> Normalized {
                 flush_line(&mut line, &mut out, &mut map);
                 map.push(out.len(), off);
                 out.push('\n');
+                line_start = true;
             }
             '\n' => {
                 flush_line(&mut line, &mut out, &mut map);
                 map.push(out.len(), off);
                 out.push('\n');
+                line_start = true;
             }
             _ => line.push((map_char(c), off)),
         }
@@ -162,6 +183,42 @@ pub fn normalize(original: &str) -> Normalized {
     flush_line(&mut line, &mut out, &mut map);
     map.push(out.len(), original.len());
     Normalized { text: out, map }
+}
+
+/// a, e, y with a tone mark: after o or u they may carry a new-style tone (`hoà`).
+const TONED_A_E_Y: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+
+/// A line that normalization would leave as it is: NFC already, no character to replace
+/// or remove, no CR, and no new-style tone on `oa`, `oe`, `uy`.
+fn is_clean(line: &str) -> bool {
+    if line.is_ascii() {
+        return !line.contains('\r');
+    }
+    let mut prev = ' ';
+    for c in line.chars() {
+        if c == '\r' || map_char(c) != c {
+            return false;
+        }
+        if !c.is_ascii() {
+            if matches!(
+                c,
+                '\u{FEFF}' | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'
+            ) {
+                return false;
+            }
+            // Combining marks (decomposed text) and characters NFC would change.
+            if canonical_combining_class(c) != 0
+                || !matches!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes)
+            {
+                return false;
+            }
+            if matches!(prev, 'o' | 'O' | 'u' | 'U') && TONED_A_E_Y.contains(c) {
+                return false;
+            }
+        }
+        prev = c;
+    }
+    true
 }
 
 /// One-to-one character replacements.
