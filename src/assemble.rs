@@ -743,6 +743,25 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Xét ",
 ];
 
+/// "Thông tư số 86/2024/TT-BTC ngày …", "Nghị định số 181/…": a consolidated text's
+/// preamble names the acts it merges; a title never opens that way.
+fn cites_an_act(text: &str) -> bool {
+    const ACTS: &[&str] = &[
+        "Thông tư",
+        "Nghị định",
+        "Quyết định",
+        "Nghị quyết",
+        "Luật",
+        "Pháp lệnh",
+        "Thông tư liên tịch",
+    ];
+    ACTS.iter().any(|a| {
+        text.strip_prefix(a).is_some_and(|rest| {
+            rest.split_whitespace().take(6).any(|w| w == "số") && rest.contains('/')
+        })
+    })
+}
+
 /// Read the title block from the type name to the rule under it; returns the next line.
 fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
     let first = lines[t].find(Rule::title_type).expect("title line");
@@ -771,7 +790,8 @@ fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
             Rule::caps_text | Rule::title_type | Rule::vv_line | Rule::text | Rule::person_name => {
                 let text = cx.line_text(l);
                 let n = text.chars().count();
-                let sentence = SENTENCE_OPENERS.iter().any(|o| text.starts_with(o));
+                let sentence =
+                    SENTENCE_OPENERS.iter().any(|o| text.starts_with(o)) || cites_an_act(&text);
                 if n > 160 || sentence || (n > 80 && text.ends_with(['.', ':'])) {
                     break;
                 }
@@ -1156,6 +1176,7 @@ fn read_closing(
     let mut last_open = false;
     let mut i = start;
     let mut title_lines: Vec<String> = Vec::new();
+    let mut issuer_lines: Vec<String> = Vec::new();
     'lines: while i < lines.len() {
         let l = &lines[i];
         if l.is_blank() {
@@ -1266,15 +1287,10 @@ fn read_closing(
                 }
                 Rule::so_line if header.reference.is_none() => {
                     read_symbol(cx, c, header);
-                    // The capitals line above it was the issuer, not a title.
-                    if let Some(issuer) = title_lines.pop()
-                        && header.issuer.is_none()
-                    {
-                        header.issuer = Some(issuer);
-                        header.spans.issuer = sig_span;
+                    if !issuer_lines.is_empty() && header.issuer.is_none() {
+                        header.issuer = Some(issuer_lines.join(" "));
+                        header.spans.issuer = Some(span);
                     }
-                    sig_span = None;
-                    sig_seen = false;
                 }
                 Rule::date_line if header.place.is_none() => {
                     read_date(cx, c, header);
@@ -1293,6 +1309,13 @@ fn read_closing(
                     if let Some(s) = sig_span.as_mut() {
                         s.end = span.end;
                     }
+                }
+                // A consolidated text's certification: the issuer's name (maybe wrapped)
+                // over "XÁC THỰC VĂN BẢN HỢP NHẤT" and its own Số line.
+                Rule::caps_text
+                    if sig.authorities.is_empty() && certification_follows(cx, lines, i) =>
+                {
+                    issuer_lines.push(collapse(text));
                 }
                 Rule::caps_text if sig.signer.is_none() => {
                     sig_seen = true;
@@ -1337,6 +1360,20 @@ fn read_closing(
         sig
     });
     (recipients, signature, i)
+}
+
+/// Whether "XÁC THỰC VĂN BẢN HỢP NHẤT" or a Số line is among the next three lines.
+fn certification_follows(cx: &Ctx, lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(3)
+        .any(|l| {
+            l.cells.iter().any(|c| {
+                c.kind == Rule::so_line
+                    || (c.kind == Rule::caps_text && cx.cell(c) == "XÁC THỰC VĂN BẢN HỢP NHẤT")
+            })
+        })
 }
 
 /// Split "TỔNG GIÁM ĐỐC Phạm Lương Sơn" into the capitals and a trailing name of two
