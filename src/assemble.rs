@@ -792,7 +792,9 @@ fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
                 let n = text.chars().count();
                 let sentence =
                     SENTENCE_OPENERS.iter().any(|o| text.starts_with(o)) || cites_an_act(&text);
-                if n > 160 || sentence || (n > 80 && text.ends_with(['.', ':'])) {
+                // A subject in capitals may be long; a long line in lower case is a paragraph.
+                let limit = if c.kind == Rule::caps_text { 400 } else { 160 };
+                if n > limit || sentence || (n > 80 && text.ends_with(['.', ':'])) {
                     break;
                 }
                 seen_lower |= text.chars().any(|ch| ch.is_lowercase());
@@ -834,6 +836,13 @@ fn type_code_of(name: &str, dialect: Option<Dialect>) -> Option<&'static str> {
         "CÔNG VĂN" => "CV",
         "GIẤY MỜI" => "GM",
         "GIẤY GIỚI THIỆU" => "GGT",
+        "GIẤY PHÉP" => "GP",
+        "GIẤY CHỨNG NHẬN" => "GCN",
+        "GIẤY ỦY QUYỀN" => "GUQ",
+        "GIẤY NGHỈ PHÉP" => "GNP",
+        "PHIẾU GỬI" => "PG",
+        "PHIẾU CHUYỂN" => "PC",
+        "PHIẾU BÁO" => "PB",
         "QUY CHẾ" => "QC",
         "ĐỀ ÁN" => "ĐA",
         "PHƯƠNG ÁN" => "PA",
