@@ -49,7 +49,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The original span of a normalized range, without its surrounding spaces.
     fn span(&self, r: Range<usize>) -> Span {
+        let s = &self.norm.text[r.clone()];
+        let r = r.start + (s.len() - s.trim_start().len())..r.end - (s.len() - s.trim_end().len());
+        let r = if r.start > r.end { r.start..r.start } else { r };
         let start = self.norm.map.to_original(r.start);
         let end = self.norm.map.to_original(r.end).max(start);
         let (line, column) = self.index.line_col(self.original, start);

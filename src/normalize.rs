@@ -11,7 +11,9 @@
 //!   `UỶ`→`ỦY`), the style of NĐ 30/2020 and of the reference notice, so that keywords and
 //!   names compare equal whatever keyboard typed them. NFC alone does not unify them.
 //!
-//! Tabs are kept: they separate the columns of Word tables.
+//! Tabs are kept: they separate the columns of Word tables. The `|` rules of an antiword
+//! box row (`|cell |cell |`), and a `|` standing between spaces, become tabs too, so the
+//! grammar knows one column separator.
 //!
 //! Every byte of the normalized text maps back to a byte of the original through
 //! [`OffsetMap`], so spans and diagnostics point at the original line and column.
@@ -191,6 +193,9 @@ const TONED_A_E_Y: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈ
 /// A line that normalization would leave as it is: NFC already, no character to replace
 /// or remove, no CR, and no new-style tone on `oa`, `oe`, `uy`.
 fn is_clean(line: &str) -> bool {
+    if is_box_row(line.chars()) || line.contains(" | ") {
+        return false;
+    }
     if line.is_ascii() {
         return !line.contains('\r');
     }
@@ -199,7 +204,9 @@ fn is_clean(line: &str) -> bool {
         if c == '\r' || map_char(c) != c {
             return false;
         }
-        if !c.is_ascii() {
+        // Precomposed Latin letters (all of Vietnamese) are NFC starters: no table look-up.
+        let latin = matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+        if !c.is_ascii() && !latin {
             if matches!(
                 c,
                 '\u{FEFF}' | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'
@@ -212,13 +219,18 @@ fn is_clean(line: &str) -> bool {
             {
                 return false;
             }
-            if matches!(prev, 'o' | 'O' | 'u' | 'U') && TONED_A_E_Y.contains(c) {
-                return false;
-            }
+        }
+        if latin && matches!(prev, 'o' | 'O' | 'u' | 'U') && TONED_A_E_Y.contains(c) {
+            return false;
         }
         prev = c;
     }
     true
+}
+
+/// A row of a table that antiword drew as an ASCII box: `|cell |cell |`.
+fn is_box_row(mut chars: impl Iterator<Item = char>) -> bool {
+    chars.find(|c| *c != ' ' && *c != '\t') == Some('|')
 }
 
 /// One-to-one character replacements.
@@ -235,6 +247,20 @@ fn map_char(c: char) -> char {
 fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetMap) {
     if line.is_empty() {
         return;
+    }
+    if is_box_row(line.iter().map(|&(c, _)| c)) {
+        for (c, _) in line.iter_mut() {
+            if *c == '|' {
+                *c = '\t';
+            }
+        }
+    } else {
+        // A bar between spaces separates two columns ("VĂN PHÒNG QUỐC HỘI  | CỘNG HÒA …").
+        for k in 1..line.len().saturating_sub(1) {
+            if line[k].0 == '|' && line[k - 1].0 == ' ' && line[k + 1].0 == ' ' {
+                line[k].0 = '\t';
+            }
+        }
     }
     // NFC, cluster by cluster (a starter and the combining marks after it), so every
     // output character knows the original offset of its cluster.
