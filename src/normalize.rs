@@ -141,48 +141,38 @@ pub fn normalize(original: &str) -> Normalized {
     map.points.push((0, 0));
     // One line at a time: tone placement never crosses a line, and the buffer stays small.
     let mut line: Vec<(char, usize)> = Vec::new();
-    let mut chars = original.char_indices().peekable();
-    let mut line_start = true;
-    while let Some((off, c)) = chars.next() {
-        if line_start {
-            line_start = false;
-            // A clean line is copied whole; the map stays on its diagonal.
-            let rest = &original[off..];
-            let body = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-            if !body.is_empty() && is_clean(body) {
-                map.push(out.len(), off);
-                out.push_str(body);
-                let end = off + body.len();
-                while chars.peek().is_some_and(|&(o, _)| o < end) {
-                    chars.next();
+    let bytes = original.as_bytes();
+    let mut pos = 0;
+    while pos < original.len() {
+        let rest = &original[pos..];
+        let body = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        if is_clean(body) {
+            // Copied whole: the map stays on its diagonal.
+            map.push(out.len(), pos);
+            out.push_str(body);
+        } else {
+            for (i, c) in body.char_indices() {
+                if !matches!(
+                    c,
+                    '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+                ) {
+                    line.push((map_char(c), pos + i));
                 }
-                if chars.peek().is_none() {
-                    break;
-                }
-                continue;
             }
+            flush_line(&mut line, &mut out, &mut map);
         }
-        match c {
-            '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => {}
-            '\r' => {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
-                }
-                flush_line(&mut line, &mut out, &mut map);
-                map.push(out.len(), off);
-                out.push('\n');
-                line_start = true;
-            }
-            '\n' => {
-                flush_line(&mut line, &mut out, &mut map);
-                map.push(out.len(), off);
-                out.push('\n');
-                line_start = true;
-            }
-            _ => line.push((map_char(c), off)),
+        pos += body.len();
+        if pos < original.len() {
+            // CRLF, CR or LF: one LF.
+            map.push(out.len(), pos);
+            out.push('\n');
+            pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         }
     }
-    flush_line(&mut line, &mut out, &mut map);
     map.push(out.len(), original.len());
     Normalized { text: out, map }
 }
@@ -375,6 +365,19 @@ mod tests {
         assert_eq!(
             &original[n.map.to_original(f)..n.map.to_original(f) + 1],
             "f"
+        );
+    }
+
+    #[test]
+    fn box_rules_and_spaced_bars_become_tabs() {
+        let n = normalize("|Nơi nhận: |KT. GIÁM ĐỐC |\nSỞ X  | CỘNG HÒA\na|b");
+        assert_eq!(
+            n.text,
+            "\tNơi nhận: \tKT. GIÁM ĐỐC \t\nSỞ X  \t CỘNG HÒA\na|b"
+        );
+        assert_eq!(
+            n.text.len(),
+            "|Nơi nhận: |KT. GIÁM ĐỐC |\nSỞ X  | CỘNG HÒA\na|b".len()
         );
     }
 
