@@ -1073,6 +1073,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
                         marker: Some(marker),
                         text,
                         span,
+                        directive: None,
                         children: Vec::new(),
                     },
                     rank,
@@ -1120,6 +1121,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
             marker: None,
             text: whole,
             span,
+            directive: None,
             children: Vec::new(),
         });
     }

@@ -2,11 +2,13 @@
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! [`decode`] bytes → text, [`normalize`] text → canonical text + offset map,
-//! [`grammar`] canonical text → typed lines (pest), [`assemble`] typed lines → [`tree`].
+//! [`grammar`] canonical text → typed lines (pest), [`assemble`] typed lines → [`tree`],
+//! [`extract`] tree → directives (agencies, roles, deadlines) written into the tree.
 //! [`render`] prints trees and diagnostics for people.
 
 pub mod assemble;
 pub mod decode;
+pub mod extract;
 pub mod grammar;
 pub mod normalize;
 pub mod render;
@@ -17,10 +19,15 @@ pub use tree::{Document, Status};
 /// Parse a file's bytes. Never panics and never fails: unreadable input gives a document
 /// with status `failed` and a diagnostic that says why.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Document {
+    parse_bytes_with(file, bytes, extract::Gazetteer::builtin())
+}
+
+/// [`parse_bytes`] with a gazetteer of one's own (the built-in one extended).
+pub fn parse_bytes_with(file: &str, bytes: &[u8], g: &extract::Gazetteer) -> Document {
     match decode::decode(bytes) {
         Err(e) => Document::failed(file, bytes.len(), e.to_string()),
         Ok(d) => {
-            let mut doc = parse_text(file, &d.text);
+            let mut doc = parse_text_with(file, &d.text, g);
             doc.bytes = bytes.len();
             if let Some(at) = d.replaced_at {
                 let index = normalize::LineIndex::new(&d.text);
@@ -47,12 +54,18 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Document {
 
 /// Parse decoded text.
 pub fn parse_text(file: &str, text: &str) -> Document {
+    parse_text_with(file, text, extract::Gazetteer::builtin())
+}
+
+/// [`parse_text`] with a gazetteer of one's own.
+pub fn parse_text_with(file: &str, text: &str, g: &extract::Gazetteer) -> Document {
     let norm = normalize::normalize(text);
     let (lines, grammar_error) = match grammar::lines(&norm.text) {
         Ok(lines) => (lines, None),
         Err(e) => (grammar::untyped_lines(&norm.text), Some(e.to_string())),
     };
     let mut doc = assemble::assemble(file, text, &norm, &lines);
+    extract::annotate(&mut doc, g);
     if let Some(e) = grammar_error {
         doc.status = Status::Partial;
         doc.diagnostics.insert(
@@ -72,9 +85,14 @@ pub fn parse_text(file: &str, text: &str) -> Document {
 
 /// Read and parse a file. An I/O error gives a `failed` document, not an `Err`.
 pub fn parse_file(path: &std::path::Path) -> Document {
+    parse_file_with(path, extract::Gazetteer::builtin())
+}
+
+/// [`parse_file`] with a gazetteer of one's own.
+pub fn parse_file_with(path: &std::path::Path, g: &extract::Gazetteer) -> Document {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => parse_bytes(&name, &bytes),
+        Ok(bytes) => parse_bytes_with(&name, &bytes, g),
         Err(e) => Document::failed(&name, 0, format!("cannot read the file: {e}")),
     }
 }

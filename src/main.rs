@@ -39,6 +39,20 @@ enum Command {
         #[arg(long, requires = "json")]
         pretty: bool,
     },
+    /// List each directive with its agencies (lead, support, supervisor, report_to,
+    /// addressee) and its deadline.
+    Tasks {
+        /// Text files, or folders to search for *.txt files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print one JSON object per directive, one per line, instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// A gazetteer file that extends the built-in one (lines `head<TAB>Name`,
+        /// `abbr<TAB>ABBR<TAB>Long form`, `province<TAB>Name` …).
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Option<PathBuf>,
+    },
     /// Print diagnostics in compiler style: file:line:col, the line, a caret, what was expected.
     ///
     /// Exits with status 1 when a document is partial or failed.
@@ -106,6 +120,45 @@ fn main() -> ExitCode {
                         writeln!(out, "{}", s.map_err(std::io::Error::other)?)?;
                     } else {
                         write!(out, "{}", render::outline(&doc))?;
+                    }
+                }
+            }
+            Command::Tasks {
+                paths,
+                json,
+                gazetteer,
+            } => {
+                let mut g = vanban::extract::Gazetteer::builtin().clone();
+                if let Some(path) = gazetteer {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        std::io::Error::other(format!(
+                            "cannot read the gazetteer {}: {e}",
+                            path.display()
+                        ))
+                    })?;
+                    g.extend(&text).map_err(|e| {
+                        std::io::Error::other(format!("gazetteer {}: {e}", path.display()))
+                    })?;
+                }
+                for path in inputs(&paths) {
+                    let doc = vanban::parse_file_with(&path, &g);
+                    if doc.status != Status::Ok {
+                        bad += 1;
+                    }
+                    if json {
+                        for (n, d) in render::directives(&doc) {
+                            let row = serde_json::json!({
+                                "file": doc.file,
+                                "reference": doc.header.reference,
+                                "line": n.span.line,
+                                "marker": n.marker,
+                                "text": n.text,
+                                "directive": d,
+                            });
+                            writeln!(out, "{row}")?;
+                        }
+                    } else {
+                        write!(out, "{}", render::tasks(&doc))?;
                     }
                 }
             }

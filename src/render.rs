@@ -209,3 +209,58 @@ pub fn diagnostics(doc: &Document, original: Option<&str>) -> String {
     }
     o
 }
+
+/// Every directive of a document, in order, with its node.
+pub fn directives(doc: &Document) -> Vec<(&Node, &Directive)> {
+    doc.walk()
+        .into_iter()
+        .filter_map(|n| n.directive.as_ref().map(|d| (n, d)))
+        .collect()
+}
+
+/// The table printed by `vanban tasks`: directive → agencies (role) → deadline.
+pub fn tasks(doc: &Document) -> String {
+    let mut o = String::new();
+    let h = &doc.header;
+    let _ = writeln!(
+        o,
+        "{}: {} · {} · {}",
+        doc.file,
+        h.reference.as_deref().unwrap_or("(no number)"),
+        h.issuer.as_deref().unwrap_or("(no issuer)"),
+        h.date.as_deref().unwrap_or("(no date)")
+    );
+    let ds = directives(doc);
+    if ds.is_empty() {
+        let _ = writeln!(o, "  no directives");
+    }
+    for (n, d) in ds {
+        let marker = n
+            .marker
+            .as_deref()
+            .map(|m| format!("{m} "))
+            .unwrap_or_default();
+        let urgent = if d.urgent { " [urgent]" } else { "" };
+        let _ = writeln!(
+            o,
+            "  L{:<5} {}{}",
+            n.span.line,
+            clip(&format!("{marker}{}", n.text), 100),
+            urgent
+        );
+        for a in &d.assignments {
+            let how = if a.explicit { "" } else { " (inferred)" };
+            let _ = writeln!(o, "          {:<11} {}{how}", a.role.as_str(), a.canonical);
+        }
+        if let Some(dl) = &d.deadline {
+            let period = match (&dl.start, &dl.end) {
+                (Some(s), Some(e)) if s == e => s.clone(),
+                (Some(s), Some(e)) => format!("{s} .. {e}"),
+                (None, Some(e)) => format!(".. {e}"),
+                _ => dl.period.clone().unwrap_or_default(),
+            };
+            let _ = writeln!(o, "          {:<11} {} ({period})", "deadline", dl.raw);
+        }
+    }
+    o
+}

@@ -122,8 +122,99 @@ pub struct Node {
     /// Heading or text, wrapped lines joined with one space.
     pub text: String,
     pub span: Span,
+    /// Set on directives: who must do what, in which role, by when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directive: Option<Directive>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
+}
+
+// ── Directives (written by `extract`) ────────────────────────────────────────────────────
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// chủ trì; "Giao X …"; "X có trách nhiệm …"; X as the subject of the task.
+    Lead,
+    /// phối hợp (với), cùng (với), tham gia.
+    Support,
+    /// chỉ đạo, lãnh đạo: X directs whoever carries the task out.
+    Supervisor,
+    /// báo cáo X, tham mưu cho X, trình X, "(qua Y)".
+    ReportTo,
+    /// Đề nghị / Yêu cầu X, with no role word.
+    Addressee,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Support => "support",
+            Role::Supervisor => "supervisor",
+            Role::ReportTo => "report_to",
+            Role::Addressee => "addressee",
+        }
+    }
+}
+
+/// An agency named (or implied) for a directive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assignment {
+    /// The name as printed (normalized text), or as printed where it was inherited from.
+    pub agency: String,
+    /// One form for all spellings: abbreviations expanded, relative names resolved
+    /// against the issuer ("UBND tỉnh" in a Lào Cai document: "Ủy ban nhân dân tỉnh Lào Cai").
+    pub canonical: String,
+    pub role: Role,
+    /// Named in the directive's own text; otherwise inherited from a list intro ("giao X
+    /// thực hiện các nhiệm vụ sau:") or the document's default addressee.
+    pub explicit: bool,
+    /// Byte range of the name in the node's `text`, when explicit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<[usize; 2]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    Date,
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+    /// "đến năm 2030", "từ nay đến hết …".
+    Until,
+    /// A meeting or event: "trước kỳ họp …".
+    Event,
+    /// "hằng tháng", "định kỳ hằng quý".
+    Recurring,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    /// The phrase as printed.
+    pub raw: String,
+    /// ISO dates bounding the period (a date: both the same); `None` where the phrase
+    /// names no date (an event, a recurrence) or its year is unknown.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// For a recurrence: `day`, `week`, `month`, `quarter`, `year`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub at: [usize; 2],
+}
+
+/// What a directive node carries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Directive {
+    /// The leading verb phrase (Tiếp tục, Đẩy mạnh, Giao, Đề nghị …), if there is one.
+    pub action: Option<String>,
+    pub assignments: Vec<Assignment>,
+    pub deadline: Option<Deadline>,
+    /// khẩn trương, ngay, dứt điểm, kịp thời, sớm: a flag, not a deadline.
+    pub urgent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

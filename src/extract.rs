@@ -1,0 +1,1229 @@
+//! Extraction: for each directive of a document tree, the action, the agencies with
+//! their roles, the deadline and the urgency.
+//!
+//! It reads the tree `assemble` built (never the raw text), and writes its findings into
+//! the directive nodes (`Node::directive`). Agency names are found from the head nouns of
+//! the gazetteer (`data/gazetteer.tsv`, which users can extend); roles come from the cue
+//! words around each name (see format-spec §3.2–3.3 of the project's notes); deadlines
+//! from date, month, quarter, half-year, year, recurring and event phrases (§3.4).
+
+use crate::tree::{Assignment, Deadline, DeadlineKind, Directive, Document, Node, NodeKind, Role};
+use regex::Regex;
+use std::sync::OnceLock;
+
+// ── Gazetteer ─────────────────────────────────────────────────────────────────────────
+
+/// Agency head nouns, exclusions, abbreviations, levels and provinces.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Longest first, so that "Ủy ban nhân dân" wins over "Ủy ban".
+    heads: Vec<String>,
+    not: Vec<String>,
+    abbr: Vec<(String, String)>,
+    levels: Vec<String>,
+    provinces: Vec<String>,
+}
+
+const BUILTIN_GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
+
+impl Gazetteer {
+    /// The gazetteer shipped with vanban.
+    pub fn builtin() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer::default();
+            g.extend(BUILTIN_GAZETTEER)
+                .expect("the built-in gazetteer is well formed");
+            g
+        })
+    }
+
+    /// Add the entries of a gazetteer file; an error names the line that is wrong.
+    pub fn extend(&mut self, text: &str) -> Result<(), String> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let form = crate::normalize::normalize(f.get(1).copied().unwrap_or("")).text;
+            match (f[0], f.len()) {
+                ("head", 2) => self.heads.push(form),
+                ("not", 2) => self.not.push(form),
+                ("level", 2) => self.levels.push(form),
+                ("province", 2) => self.provinces.push(form),
+                ("abbr", 3) => self
+                    .abbr
+                    .push((form, crate::normalize::normalize(f[2]).text)),
+                _ => {
+                    return Err(format!(
+                        "line {}: expected `head|not|level|province<TAB>FORM` or \
+                         `abbr<TAB>FORM<TAB>LONG FORM`, found {line:?}",
+                        n + 1
+                    ));
+                }
+            }
+        }
+        self.heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        self.heads.dedup();
+        Ok(())
+    }
+
+    /// The province an issuer's name or a place belongs to.
+    fn province_in(&self, s: &str) -> Option<&str> {
+        let lower = s.to_lowercase();
+        self.provinces
+            .iter()
+            .filter(|p| lower.contains(&p.to_lowercase()))
+            .max_by_key(|p| p.len())
+            .map(|p| p.as_str())
+    }
+}
+
+// ── Agencies in a text ────────────────────────────────────────────────────────────────
+
+/// A name found in a text: byte range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Mention {
+    start: usize,
+    end: usize,
+}
+
+/// Nouns listed after a comma in a collective name: "các sở, ban, ngành, đoàn thể",
+/// "các huyện, thị xã, thành phố", "các cơ quan, đơn vị, địa phương".
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "ban",
+    "ngành",
+    "đoàn",
+    "đơn",
+    "địa",
+    "thị",
+    "thành",
+    "phường",
+    "xã",
+    "huyện",
+    "cơ",
+    "tổ",
+    "hội",
+    "doanh",
+    "sở",
+    "bộ",
+    "quận",
+    "mặt",
+    "cấp",
+];
+
+/// Words that end a name: role cues and the verbs that open a task.
+const STOPS: &[&str] = &[
+    "chủ",
+    "phối",
+    "có",
+    "chịu",
+    "chỉ",
+    "lãnh",
+    "thực",
+    "triển",
+    "khẩn",
+    "tập",
+    "báo",
+    "tham",
+    "rà",
+    "theo",
+    "hướng",
+    "kiểm",
+    "đôn",
+    "bố",
+    "nghiên",
+    "đề",
+    "xem",
+    "giải",
+    "trình",
+    "và",
+    "cùng",
+    "để",
+    "tổ",
+    "tiếp",
+    "tăng",
+    "đẩy",
+    "nâng",
+    "làm",
+    "phải",
+    "được",
+    "là",
+    "về",
+    "tại",
+    "trong",
+    "trước",
+    "với",
+    "cho",
+    "theo",
+    "khi",
+    "đã",
+    "sẽ",
+    "đang",
+    "cần",
+    "sớm",
+    "kịp",
+    "ngay",
+    "hoàn",
+    "chấn",
+    "chú",
+    "gửi",
+    "cử",
+    "bảo",
+    "đảm",
+    "tiến",
+    "cung",
+    "hỗ",
+    "thống",
+    "thẩm",
+    "ưu",
+    "cân",
+    "huy",
+    "vận",
+    "tuyên",
+    "mời",
+    "khảo",
+    "tổng",
+    "nắm",
+    "sắp",
+    "lập",
+    "điều",
+    "đánh",
+    "giám",
+    "giúp",
+    "ra",
+    "nhanh",
+    "mạnh",
+    "tốt",
+    "xử",
+    "thu",
+    "quản",
+    "chủ",
+    "nhận",
+    "ký",
+    "ban",
+    "phê",
+    "duyệt",
+    "cho",
+    "không",
+    "chưa",
+    "vẫn",
+    "còn",
+    "thì",
+    "mà",
+    "nếu",
+    "do",
+    "bằng",
+    "từ",
+    "đến",
+    "trên",
+    "dưới",
+    "sau",
+    "này",
+    "đó",
+    "đây",
+    "nào",
+    "những",
+    "mọi",
+    "một",
+    "hai",
+    "ba",
+    "thường",
+    "xuyên",
+    "hướng",
+    "dẫn",
+    "góp",
+    "ý",
+    "tham",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// The head at byte `i` of `text`, if a name starts there.
+fn head_at<'g>(g: &'g Gazetteer, text: &str, i: usize) -> Option<&'g str> {
+    let rest = &text[i..];
+    if g.not
+        .iter()
+        .any(|n| rest.starts_with(n.as_str()) && !rest[n.len()..].starts_with(is_word_char))
+    {
+        return None;
+    }
+    g.heads
+        .iter()
+        .find(|h| rest.starts_with(h.as_str()) && !rest[h.len()..].starts_with(is_word_char))
+        .map(|h| h.as_str())
+}
+
+/// Every agency name of a text, in order.
+fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let at_word_start = i == 0 || !text[..i].ends_with(is_word_char);
+        if at_word_start && let Some(head) = head_at(g, text, i) {
+            let collective = head.starts_with("các ") || head.starts_with("Các ");
+            let end = name_end(g, text, i + head.len(), collective);
+            out.push(Mention { start: i, end });
+            i = end;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, |c| c.len_utf8());
+    }
+    out
+}
+
+/// Where a name that opened with a head ending at `from` ends.
+fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
+    let mut end = from;
+    let mut collective = collective || text[..from].ends_with(" các");
+    // The last two words taken, in lower case; the head's last word to begin with.
+    let head_words: Vec<String> = text[..from]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let mut prev_lower = head_words.first().cloned().unwrap_or_default();
+    let mut prev2 = head_words.get(1).cloned().unwrap_or_default();
+    let mut prev_upper = text[..from]
+        .split_whitespace()
+        .last()
+        .is_some_and(starts_upper);
+    let mut pos = from;
+    let mut words = 0;
+    // Names run on through capitalised words and the lower-case syllables of their
+    // compounds ("Quản lý thị trường"); they end at a role cue or a verb (`STOPS`), at
+    // punctuation, and after an administrative level only a place name may follow.
+    while words < MAX_NAME_WORDS {
+        let rest = &text[pos..];
+        // A separator and the next word.
+        let (sep, word_start) = if rest.starts_with(" - ") {
+            ("-", pos + 3)
+        } else if let Some(r) = rest.strip_prefix(' ') {
+            (" ", pos + 1 + (r.len() - r.trim_start_matches(' ').len()))
+        } else if rest.starts_with(", ") {
+            (",", pos + 2)
+        } else {
+            break;
+        };
+        let w_rest = &text[word_start..];
+        let wlen = w_rest
+            .find(|c: char| !is_word_char(c))
+            .unwrap_or(w_rest.len());
+        if wlen == 0 {
+            break;
+        }
+        let word = &w_rest[..wlen];
+        let lower = word.to_lowercase();
+        let upper = starts_upper(word);
+        // After "tỉnh", "huyện" … ("UBND tỉnh"), but not the "xã" of "Hợp tác xã".
+        let after_level = !prev_upper
+            && match prev_lower.as_str() {
+                "tỉnh" | "huyện" | "phường" | "quận" | "trấn" => true,
+                "xã" => prev2 != "tác",
+                "phố" => prev2 == "thành",
+                _ => false,
+            };
+        let take = match sep {
+            // "Sở Văn hóa, Thể thao và Du lịch": a comma inside a name; before a new head
+            // or a lower-case word it separates, except in a collective ("các sở, ban, ngành").
+            "," => {
+                (upper && head_at(g, text, word_start).is_none())
+                    || (collective && COLLECTIVE_NOUNS.contains(&lower.as_str()))
+            }
+            "-" => upper,
+            _ if word == "và" => {
+                // "Tài nguyên và Môi trường" continues; "và UBND …" starts another name.
+                let next = &text[word_start + wlen..];
+                let next = next.trim_start();
+                let off = text.len() - next.len();
+                next.starts_with(|c: char| c.is_uppercase()) && head_at(g, text, off).is_none()
+            }
+            // "Ban Thường vụ Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh": a name of a name.
+            _ if upper => true,
+            _ if lower == "có" => w_rest[wlen..].starts_with(" liên quan"),
+            _ if lower == "quan" => prev_lower == "liên",
+            _ if lower == "liên" => w_rest[wlen..].starts_with(" quan"),
+            _ if after_level => false,
+            _ if STOPS.contains(&lower.as_str()) => false,
+            _ => true,
+        };
+        if !take {
+            break;
+        }
+        if lower == "các" {
+            collective = true;
+        }
+        prev2 = std::mem::replace(&mut prev_lower, lower);
+        prev_upper = upper;
+        end = word_start + wlen;
+        pos = end;
+        words += 1;
+    }
+    // "Sở Tài nguyên và Môi trường" keeps its "và"; a trailing one does not.
+    let name = text[..end].trim_end();
+    let name = name.strip_suffix(" và").unwrap_or(name);
+    name.len()
+}
+
+/// Longest name kept, in words after the head.
+const MAX_NAME_WORDS: usize = 14;
+
+// ── Roles ─────────────────────────────────────────────────────────────────────────────
+
+/// The text before a mention, lower-cased, up to the previous clause boundary.
+fn before(text: &str, start: usize) -> String {
+    let b = &text[..start];
+    let cut = b.rfind([';', ':', '.', '(', ')']).map_or(0, |i| i + 1);
+    b[cut..].trim().to_lowercase()
+}
+
+fn after(text: &str, end: usize) -> String {
+    text[end..].trim_start_matches([' ', ',']).to_lowercase()
+}
+
+fn ends_with_any(s: &str, cues: &[&str]) -> bool {
+    cues.iter()
+        .any(|c| s == *c || s.ends_with(&format!(" {c}")) || s.ends_with(c) && s.len() == c.len())
+}
+
+const LEAD_AFTER: &[&str] = &[
+    "chủ trì",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "làm đầu mối",
+    "là cơ quan thường trực",
+    "là đầu mối",
+];
+const SUPERVISOR_AFTER: &[&str] = &[
+    "chỉ đạo",
+    "lãnh đạo",
+    "tăng cường chỉ đạo",
+    "tăng cường lãnh đạo",
+    "trực tiếp chỉ đạo",
+];
+const SUPPORT_BEFORE: &[&str] = &[
+    "phối hợp với",
+    "phối hợp chặt chẽ với",
+    "phối hợp",
+    "cùng với",
+    "cùng",
+    "tham gia",
+    "phối hợp cùng",
+    "và phối hợp với",
+    "hỗ trợ",
+];
+const REPORT_BEFORE: &[&str] = &[
+    "báo cáo",
+    "báo cáo về",
+    "báo cáo cho",
+    "báo cáo kết quả về",
+    "báo cáo kết quả cho",
+    "tham mưu cho",
+    "tham mưu",
+    "trình",
+    "kiến nghị",
+    "đề xuất",
+    "qua",
+    "gửi về",
+    "gửi",
+    "gửi kết quả về",
+    "xin ý kiến",
+];
+const LEAD_BEFORE: &[&str] = &[
+    "giao",
+    "phân công",
+    "giao cho",
+    "ủy quyền cho",
+    "ủy quyền",
+    "chỉ đạo",
+    "lãnh đạo, chỉ đạo",
+    "đôn đốc",
+    "yêu cầu",
+];
+const ADDRESSEE_BEFORE: &[&str] = &["đề nghị", "kính đề nghị", "yêu cầu", "kính gửi"];
+
+/// Role of a list of names from the words around it; `None` when the names are the
+/// object of the task rather than someone assigned to it.
+fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
+    let b = before(text, start);
+    let a = after(text, end);
+    let after_is = |cues: &[&str]| {
+        cues.iter()
+            .any(|c| a.starts_with(c) && !a[c.len()..].starts_with(is_word_char))
+    };
+    if after_is(SUPERVISOR_AFTER) && !after_is(&["chỉ đạo:"]) {
+        // "X chỉ đạo Y …": X directs; but "UBND tỉnh chỉ đạo các cơ quan:" still makes X
+        // the one answerable.
+        return Some(Role::Supervisor);
+    }
+    if after_is(LEAD_AFTER) {
+        return Some(Role::Lead);
+    }
+    let last_words: Vec<&str> = b.split_whitespace().rev().take(4).collect();
+    if ends_with_any(&b, SUPPORT_BEFORE) || (b.ends_with(" với") && last_words.contains(&"phối"))
+    {
+        return Some(Role::Support);
+    }
+    // "báo cáo kết quả thực hiện về X", "báo cáo tình hình … cho X".
+    let reports = b.split_whitespace().rev().take(7).any(|w| w == "cáo") && b.contains("báo cáo")
+        && (b.ends_with(" về") || b.ends_with(" cho") || b.ends_with(" lên"));
+    if ends_with_any(&b, REPORT_BEFORE) || reports {
+        return Some(Role::ReportTo);
+    }
+    if ends_with_any(&b, ADDRESSEE_BEFORE) && !ends_with_any(&b, &["chỉ đạo"]) {
+        return Some(Role::Addressee);
+    }
+    if ends_with_any(&b, LEAD_BEFORE) {
+        return Some(Role::Lead);
+    }
+    // The subject of its clause: "Sở Tài chính bố trí kinh phí …".
+    if b.is_empty() || b.chars().all(|c| !c.is_alphanumeric()) {
+        return Some(Role::Lead);
+    }
+    None
+}
+
+/// Names joined by ", ", "; " or " và " form one list, which shares one role.
+fn group(text: &str, ms: &[Mention]) -> Vec<Vec<Mention>> {
+    let mut groups: Vec<Vec<Mention>> = Vec::new();
+    for m in ms {
+        if let Some(last) = groups.last_mut() {
+            let prev = last.last().expect("non-empty group");
+            let between = text[prev.end..m.start].trim();
+            if matches!(between, "," | ";" | "và" | ", và" | "và các" | "hoặc") {
+                last.push(*m);
+                continue;
+            }
+        }
+        groups.push(vec![*m]);
+    }
+    groups
+}
+
+// ── Deadlines ─────────────────────────────────────────────────────────────────────────
+
+struct DeadlineRes {
+    date: Regex,
+    month: Regex,
+    quarter: Regex,
+    half: Regex,
+    year: Regex,
+    until: Regex,
+    event: Regex,
+    recurring: Regex,
+    urgent: Regex,
+}
+
+fn res() -> &'static DeadlineRes {
+    static R: OnceLock<DeadlineRes> = OnceLock::new();
+    R.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("valid regex");
+        let date = r"(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?";
+        DeadlineRes {
+            date: r(&format!(
+                r"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|hạn(?:\s+chót)?(?:\s+là)?|hoàn thành(?:\s+trong)?|xong|đến hết|đến|kể từ)\s*(?:ngày\s+)?(?:(\d{{1,2}})\s*giờ(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:{date})"
+            )),
+            month: r(r"(?i)(?:trong|trước|cuối|đầu|hết|hoàn thành)\s+tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})"),
+            quarter: r(r"(?i)quý\s+(IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(\d{4}))?"),
+            half: r(r"(?i)6\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
+            year: r(r"(?i)(?:trong|cuối|đầu|trước|hết|hoàn thành trong)\s+năm\s+(\d{4})"),
+            until: r(r"(?i)(?:đến|tới)\s+năm\s+(\d{4})|từ nay đến (?:hết |cuối )?năm\s+(\d{4})"),
+            event: r(r"(?i)(?:trước|tại|trình)\s+(?:kỳ họp|hội nghị|phiên họp|kỳ hội nghị|đại hội)[^,;.)]*"),
+            recurring: r(r"(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(\d+)\s+)?(tháng|quý|năm)|định kỳ"),
+            urgent: r(r"(?i)\b(?:khẩn trương|ngay|dứt điểm|kịp thời|sớm|không để chậm trễ)\b"),
+        }
+    })
+}
+
+fn days_in(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn iso(y: i32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn roman(s: &str) -> Option<u32> {
+    Some(match s.to_uppercase().as_str() {
+        "I" | "1" => 1,
+        "II" | "2" => 2,
+        "III" | "3" => 3,
+        "IV" | "4" => 4,
+        _ => return None,
+    })
+}
+
+/// The deadline of a text: the first of the strongest kind found. `year` fills in
+/// partial dates (the document's year).
+pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
+    let r = res();
+    let mk = |kind,
+              m: regex::Match,
+              start: Option<String>,
+              end: Option<String>,
+              period: Option<String>| Deadline {
+        kind,
+        raw: m.as_str().trim().to_string(),
+        start,
+        end,
+        period,
+        at: [m.start(), m.end()],
+    };
+    let num = |c: Option<regex::Match>| c.and_then(|m| m.as_str().parse::<i32>().ok());
+    if let Some(c) = r.date.captures(text) {
+        let m = c.get(0).expect("whole match");
+        // Numeric (d/m[/y]) or written (ngày d tháng m [năm y]).
+        let (d, mo, y) = if c.get(2).is_some() {
+            (num(c.get(2)), num(c.get(3)), num(c.get(4)))
+        } else {
+            (num(c.get(5)), num(c.get(6)), num(c.get(7)))
+        };
+        let y = y.or(year);
+        if let (Some(d), Some(mo)) = (d, mo) {
+            let date = y.and_then(|y| iso(y, mo as u32, d as u32));
+            // "trước ngày 25 hằng tháng" is a recurrence, handled below.
+            if !text[m.end()..].trim_start().starts_with("hằng") {
+                return Some(mk(DeadlineKind::Date, m, date.clone(), date, None));
+            }
+        }
+    }
+    if let Some(c) = r.month.captures(text) {
+        let m = c.get(0).expect("whole match");
+        if let (Some(mo), Some(y)) = (num(c.get(1)), num(c.get(2))) {
+            let mo = mo as u32;
+            return Some(mk(
+                DeadlineKind::Month,
+                m,
+                iso(y, mo, 1),
+                iso(y, mo, days_in(y, mo)),
+                None,
+            ));
+        }
+    }
+    if let Some(c) = r.quarter.captures(text) {
+        let m = c.get(0).expect("whole match");
+        let q = c.get(1).and_then(|q| roman(q.as_str()));
+        let y = num(c.get(2)).or(year);
+        if let Some(q) = q {
+            let (s, e) = match y {
+                Some(y) => (iso(y, q * 3 - 2, 1), iso(y, q * 3, days_in(y, q * 3))),
+                None => (None, None),
+            };
+            return Some(mk(DeadlineKind::Quarter, m, s, e, None));
+        }
+    }
+    if let Some(c) = r.half.captures(text) {
+        let m = c.get(0).expect("whole match");
+        let y = num(c.get(2)).or(year);
+        let first = c.get(1).is_some_and(|h| h.as_str().to_lowercase() == "đầu");
+        let (s, e) = match (y, first) {
+            (Some(y), true) => (iso(y, 1, 1), iso(y, 6, 30)),
+            (Some(y), false) => (iso(y, 7, 1), iso(y, 12, 31)),
+            _ => (None, None),
+        };
+        return Some(mk(DeadlineKind::HalfYear, m, s, e, None));
+    }
+    if let Some(c) = r.year.captures(text) {
+        let m = c.get(0).expect("whole match");
+        if let Some(y) = num(c.get(1)) {
+            return Some(mk(
+                DeadlineKind::Year,
+                m,
+                iso(y, 1, 1),
+                iso(y, 12, 31),
+                None,
+            ));
+        }
+    }
+    if let Some(c) = r.until.captures(text) {
+        let m = c.get(0).expect("whole match");
+        if let Some(y) = num(c.get(1)).or(num(c.get(2))) {
+            return Some(mk(DeadlineKind::Until, m, None, iso(y, 12, 31), None));
+        }
+    }
+    if let Some(m) = r.event.find(text) {
+        return Some(mk(DeadlineKind::Event, m, None, None, None));
+    }
+    if let Some(c) = r.recurring.captures(text) {
+        let m = c.get(0).expect("whole match");
+        let unit = c.get(1).or(c.get(3)).map(|u| u.as_str().to_lowercase());
+        let every = c.get(2).map(|n| n.as_str().to_string());
+        let period = unit.map(|u| {
+            let u = match u.as_str() {
+                "ngày" => "day",
+                "tuần" => "week",
+                "tháng" => "month",
+                "quý" => "quarter",
+                _ => "year",
+            };
+            // "định kỳ 6 tháng": every six months.
+            match &every {
+                Some(n) => format!("{n} {u}s"),
+                None => u.to_string(),
+            }
+        });
+        return Some(mk(DeadlineKind::Recurring, m, None, None, period));
+    }
+    None
+}
+
+// ── Actions ───────────────────────────────────────────────────────────────────────────
+
+/// Verb phrases that open a directive, longest first where one starts another.
+const ACTIONS: &[&str] = &[
+    "Tiếp tục",
+    "Đẩy mạnh",
+    "Tăng cường",
+    "Tập trung",
+    "Chú trọng",
+    "Quan tâm",
+    "Nâng cao",
+    "Phát huy",
+    "Khắc phục",
+    "Chấn chỉnh",
+    "Rà soát",
+    "Kiểm tra",
+    "Đôn đốc",
+    "Theo dõi",
+    "Hoàn thiện",
+    "Hoàn thành",
+    "Xây dựng",
+    "Triển khai",
+    "Tổ chức thực hiện",
+    "Tổ chức",
+    "Quán triệt",
+    "Giao",
+    "Yêu cầu",
+    "Đề nghị",
+    "Chỉ đạo",
+    "Lãnh đạo",
+    "Chủ trì",
+    "Phối hợp",
+    "Khẩn trương",
+    "Làm tốt",
+    "Thực hiện",
+    "Nghiên cứu",
+    "Hướng dẫn",
+    "Bố trí",
+    "Tham mưu",
+    "Báo cáo",
+    "Ban hành",
+    "Bảo đảm",
+    "Đảm bảo",
+    "Công bố",
+    "Mời",
+    "Khảo sát",
+    "Tổng hợp",
+    "Rà soát, đánh giá",
+    "Định kỳ",
+    "Kịp thời",
+    "Thường xuyên",
+    "Sớm",
+    "Ưu tiên",
+    "Cân đối",
+    "Đề xuất",
+    "Kiện toàn",
+    "Củng cố",
+    "Phát triển",
+    "Tuyên truyền",
+    "Vận động",
+    "Cung cấp",
+    "Xử lý",
+    "Giải quyết",
+    "Phê duyệt",
+    "Cho phép",
+    "Chấp thuận",
+    "Thống nhất",
+    "Đồng ý",
+];
+
+fn action_of(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    ACTIONS
+        .iter()
+        .filter(|a| t.starts_with(*a) && !t[a.len()..].starts_with(is_word_char))
+        .max_by_key(|a| a.len())
+        .map(|a| a.to_string())
+}
+
+// ── Which nodes are directives ────────────────────────────────────────────────────────
+
+/// Words of a section heading that announce directives.
+const DIRECTIVE_HEADINGS: &[&str] = &[
+    "nhiệm vụ",
+    "giải pháp",
+    "tổ chức thực hiện",
+    "phân công",
+    "kiến nghị",
+    "đề nghị",
+    "chỉ đạo",
+    "kết luận",
+    "yêu cầu",
+    "trách nhiệm",
+    "thời gian tới",
+    "phương hướng",
+];
+/// Words of a heading that announce an assessment, not directives.
+const ASSESSMENT_HEADINGS: &[&str] = &[
+    "đánh giá",
+    "tình hình",
+    "kết quả",
+    "bối cảnh",
+    "thực trạng",
+    "quan điểm",
+    "mục tiêu",
+];
+
+fn is_directive_section(n: &Node) -> bool {
+    let h = n.text.to_lowercase();
+    DIRECTIVE_HEADINGS.iter().any(|w| h.contains(w))
+        && !ASSESSMENT_HEADINGS.iter().any(|w| h.starts_with(w))
+}
+
+/// Cues that make a sentence outside a directive section an assignment: it opens with
+/// Giao / Yêu cầu / Đề nghị, or names someone in charge.
+fn has_assignment_cue(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let opens = ["giao ", "yêu cầu ", "đề nghị "];
+    opens.iter().any(|c| l.starts_with(c))
+        || [
+            ". giao ",
+            "; giao ",
+            ", giao ",
+            ". yêu cầu ",
+            ". đề nghị ",
+            "; đề nghị ",
+        ]
+        .iter()
+        .any(|c| l.contains(c))
+        || [
+            "chủ trì, phối hợp",
+            "chủ trì phối hợp",
+            "có trách nhiệm",
+            "chịu trách nhiệm",
+        ]
+        .iter()
+        .any(|c| l.contains(c))
+}
+
+// ── The pass ──────────────────────────────────────────────────────────────────────────
+
+struct Ctx<'a> {
+    g: &'a Gazetteer,
+    province: Option<String>,
+    /// The district of a district-level issuer ("HUYỆN ỦY ĐỨC LINH": Đức Linh).
+    district: Option<String>,
+    year: Option<i32>,
+    /// The body the meeting was held with, or the notice's addressee.
+    default_agency: Option<String>,
+}
+
+impl Ctx<'_> {
+    /// One form for all spellings of a name.
+    fn canonical(&self, name: &str) -> String {
+        let mut words: Vec<String> = Vec::new();
+        for w in name.split_whitespace() {
+            match self.g.abbr.iter().find(|(a, _)| a == w) {
+                Some((_, long)) => words.extend(long.split(' ').map(String::from)),
+                None => words.push(w.to_string()),
+            }
+        }
+        let mut s = words.join(" ");
+        // Case: the first letter stays, the rest of each head word as the gazetteer has it.
+        if let Some(d) = &self.district
+            && (s.ends_with(" huyện") || s.ends_with("Huyện ủy"))
+        {
+            s = format!("{s} {d}");
+        }
+        // "Tỉnh ủy" without a name is the issuer's province committee.
+        if let Some(p) = &self.province
+            && s.ends_with("Tỉnh ủy")
+        {
+            s = format!("{s} {p}");
+        }
+        if let Some(p) = &self.province {
+            // "… tỉnh" with nothing after it is the issuer's province.
+            if s.ends_with(" tỉnh") && !s.contains(" các ") {
+                s = format!("{s} {p}");
+            }
+            // A department named without its province ("Sở Tài chính").
+            if (s.starts_with("Sở ")
+                || s.starts_with("Văn phòng Ủy ban nhân dân")
+                || s.starts_with("Liên minh Hợp tác xã"))
+                && !s.contains(p.as_str())
+                && !self.g.provinces.iter().any(|q| s.contains(q.as_str()))
+                && !s.ends_with(&format!("tỉnh {p}"))
+            {
+                if !s.ends_with(" tỉnh") {
+                    s = format!("{s} tỉnh {p}");
+                }
+            }
+        }
+        // "Liên minh Hợp tác xã Bình Thuận": a province named without its level.
+        for p in &self.g.provinces {
+            let with_level = self
+                .g
+                .levels
+                .iter()
+                .any(|l| s.ends_with(&format!(" {l} {p}")))
+                && !s.ends_with(&format!("tác xã {p}"));
+            if s.ends_with(&format!(" {p}")) && !with_level {
+                s = format!("{} tỉnh {p}", &s[..s.len() - p.len() - 1]);
+                break;
+            }
+        }
+        // A collective ("các sở, ban, ngành") stays in lower case, as printed mid-sentence.
+        match s.strip_prefix("Các ") {
+            Some(rest) => format!("các {rest}"),
+            None => s,
+        }
+    }
+
+    fn assignments_in(&self, text: &str) -> Vec<Assignment> {
+        let ms = mentions(self.g, text);
+        let mut out = Vec::new();
+        for grp in group(text, &ms) {
+            let first = grp[0];
+            let last = *grp.last().expect("non-empty");
+            let Some(role) = role_of(text, first.start, last.end) else {
+                continue;
+            };
+            for m in &grp {
+                let name = text[m.start..m.end].to_string();
+                out.push(Assignment {
+                    canonical: self.canonical(&name),
+                    agency: name,
+                    role,
+                    explicit: true,
+                    at: Some([m.start, m.end]),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Find the directives of a document and annotate their nodes.
+pub fn annotate(doc: &mut Document, g: &Gazetteer) {
+    let h = &doc.header;
+    let province = h
+        .issuer
+        .as_deref()
+        .into_iter()
+        .chain(h.issuer_parent.as_deref())
+        .find_map(|s| g.province_in(s))
+        .map(str::to_string);
+    let year = h
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+        .or(h.symbol_year.map(i32::from));
+    let district = h
+        .issuer
+        .as_deref()
+        .into_iter()
+        .chain(h.issuer_parent.as_deref())
+        .find_map(district_in);
+    let mut cx = Ctx {
+        g,
+        province,
+        district,
+        year,
+        default_agency: None,
+    };
+    cx.default_agency = default_agency(&cx, doc);
+    let has_directive_sections = doc
+        .body
+        .iter()
+        .any(|n| n.kind == NodeKind::Section && is_directive_section(n));
+    for n in doc.body.iter_mut() {
+        let in_scope = if has_directive_sections {
+            n.kind == NodeKind::Section && is_directive_section(n)
+        } else {
+            true
+        };
+        visit(&cx, n, in_scope, &[]);
+    }
+}
+
+/// "HUYỆN ỦY ĐỨC LINH", "UBND HUYỆN ĐỨC LINH": the district's name, in title case.
+fn district_in(issuer: &str) -> Option<String> {
+    let rest = issuer
+        .split_once("HUYỆN ỦY ")
+        .or_else(|| issuer.split_once("HUYỆN "))
+        .map(|(_, r)| r)?;
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .into_iter()
+                .chain(c.flat_map(|x| x.to_lowercase()))
+                .collect()
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The agency a directive with no named agency falls to: whom the meeting was held with
+/// ("làm việc với X"), else the first addressee (`Kính gửi`).
+fn default_agency(cx: &Ctx, doc: &Document) -> Option<String> {
+    let title = doc.header.title.clone().unwrap_or_default();
+    let preamble = doc
+        .body
+        .iter()
+        .take_while(|n| n.kind == NodeKind::Paragraph)
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for t in [title.as_str(), preamble.as_str()] {
+        for cue in ["làm việc với ", "họp với "] {
+            if let Some(i) = t.find(cue) {
+                let at = i + cue.len();
+                if let Some(m) = mentions(cx.g, t).into_iter().find(|m| m.start == at) {
+                    return Some(t[m.start..m.end].to_string());
+                }
+            }
+        }
+    }
+    doc.header.addressees.first().map(|a| {
+        let ms = mentions(cx.g, a);
+        ms.first()
+            .map_or(a.clone(), |m| a[m.start..m.end].to_string())
+    })
+}
+
+/// Whether a node is only a list intro: an agency's name ("1. Sở Công Thương"), or a
+/// sentence ending with ":" over children.
+fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Vec<Assignment>> {
+    if n.children.is_empty() {
+        return None;
+    }
+    let t = n.text.trim_end_matches([':', '.', ';']).trim();
+    let ms = mentions(cx.g, t);
+    let only_names = !ms.is_empty() && {
+        let covered: usize = ms.iter().map(|m| m.end - m.start).sum();
+        covered * 10 >= t.len() * 8 && ms[0].start == 0
+    };
+    if only_names {
+        return Some(
+            ms.iter()
+                .map(|m| {
+                    let name = t[m.start..m.end].to_string();
+                    Assignment {
+                        canonical: cx.canonical(&name),
+                        agency: name,
+                        role: Role::Lead,
+                        explicit: false,
+                        at: None,
+                    }
+                })
+                .collect(),
+        );
+    }
+    // "Tổng hợp …, báo cáo UBND tỉnh hằng tháng:" is a directive whose children are its
+    // contents; "UBND tỉnh, chỉ đạo các cơ quan:" introduces directives.
+    if n.text.trim_end().ends_with(':') && action_of(&n.text).is_none() {
+        let a: Vec<Assignment> = cx
+            .assignments_in(&n.text)
+            .into_iter()
+            .filter(|a| matches!(a.role, Role::Lead | Role::Addressee | Role::Supervisor))
+            .map(|mut a| {
+                a.explicit = false;
+                a.at = None;
+                a
+            })
+            .collect();
+        return Some(a);
+    }
+    None
+}
+
+fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &[Assignment]) {
+    match n.kind {
+        NodeKind::Section => {
+            let scope = in_scope || is_directive_section(n);
+            for c in n.children.iter_mut() {
+                visit(cx, c, scope, inherited);
+            }
+            return;
+        }
+        NodeKind::Closing | NodeKind::Basis => return,
+        _ => {}
+    }
+    if let Some(intro) = intro_agencies(cx, n) {
+        let carried: Vec<Assignment> = if intro.is_empty() {
+            inherited.to_vec()
+        } else {
+            intro
+        };
+        for c in n.children.iter_mut() {
+            visit(cx, c, true, &carried);
+        }
+        return;
+    }
+    let candidate = match n.kind {
+        NodeKind::Item | NodeKind::Point | NodeKind::Bullet => {
+            in_scope || has_assignment_cue(&n.text)
+        }
+        NodeKind::Paragraph => (in_scope && !inherited.is_empty()) || has_assignment_cue(&n.text),
+        _ => false,
+    };
+    if candidate {
+        n.directive = Some(directive(cx, &n.text, inherited));
+        // A directive that ends with ":" lists what it asks for: its children are its
+        // contents, not directives of their own.
+        if n.text.trim_end().ends_with(':') {
+            return;
+        }
+    }
+    for c in n.children.iter_mut() {
+        visit(cx, c, in_scope, inherited);
+    }
+}
+
+fn directive(cx: &Ctx, text: &str, inherited: &[Assignment]) -> Directive {
+    let mut assignments = cx.assignments_in(text);
+    let has_doer = assignments
+        .iter()
+        .any(|a| matches!(a.role, Role::Lead | Role::Addressee));
+    // Who directs the list ("Ban cán sự đảng … lãnh đạo, chỉ đạo:") directs each item.
+    let supervisors: Vec<Assignment> = inherited
+        .iter()
+        .filter(|a| a.role == Role::Supervisor)
+        .cloned()
+        .collect();
+    let doers: Vec<Assignment> = inherited
+        .iter()
+        .filter(|a| a.role != Role::Supervisor)
+        .cloned()
+        .collect();
+    assignments.splice(0..0, supervisors);
+    if !has_doer {
+        if !doers.is_empty() {
+            assignments.splice(0..0, doers);
+        } else if let Some(d) = &cx.default_agency {
+            assignments.insert(
+                0,
+                Assignment {
+                    canonical: cx.canonical(d),
+                    agency: d.clone(),
+                    role: Role::Lead,
+                    explicit: false,
+                    at: None,
+                },
+            );
+        }
+    }
+    // One name, one role: the first one found.
+    let mut seen: Vec<(String, Role)> = Vec::new();
+    assignments.retain(|a| {
+        let k = (a.canonical.clone(), a.role);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+    Directive {
+        action: action_of(text),
+        assignments,
+        deadline: deadline(text, cx.year),
+        urgent: res().urgent.is_match(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let g = Gazetteer::builtin();
+        mentions(g, text)
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn agency_names_end_where_the_task_begins() {
+        assert_eq!(
+            names("Giao Sở Tài nguyên và Môi trường chủ trì, phối hợp các đơn vị liên quan"),
+            vec!["Sở Tài nguyên và Môi trường", "các đơn vị liên quan"]
+        );
+        assert_eq!(names("Sở Tài chính bố trí kinh phí"), vec!["Sở Tài chính"]);
+        assert_eq!(
+            names("Sở Tài chính, Sở Xây dựng và UBND các huyện"),
+            vec!["Sở Tài chính", "Sở Xây dựng", "UBND các huyện"]
+        );
+        assert_eq!(
+            names("Sở Văn hóa, Thể thao và Du lịch chủ trì"),
+            vec!["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert_eq!(
+            names("phối hợp với các sở, ban, ngành liên quan"),
+            vec!["các sở, ban, ngành liên quan"]
+        );
+        assert_eq!(names("Ban hành kế hoạch"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn deadlines_normalize_to_periods() {
+        let d = deadline("hoàn thành trước ngày 10/12/2023", None).unwrap();
+        assert_eq!(
+            (d.kind, d.start.as_deref(), d.end.as_deref()),
+            (DeadlineKind::Date, Some("2023-12-10"), Some("2023-12-10"))
+        );
+        let d = deadline(
+            "gửi về Văn phòng UBND tỉnh trước 14 giờ, ngày 05/12/2017",
+            None,
+        )
+        .unwrap();
+        assert_eq!(d.end.as_deref(), Some("2017-12-05"));
+        let d = deadline("(hoàn thành việc sắp xếp trước ngày 31/8)", Some(2025)).unwrap();
+        assert_eq!(d.end.as_deref(), Some("2025-08-31"));
+        let d = deadline("trình trong quý III/2008", None).unwrap();
+        assert_eq!(
+            (d.kind, d.start.as_deref(), d.end.as_deref()),
+            (
+                DeadlineKind::Quarter,
+                Some("2008-07-01"),
+                Some("2008-09-30")
+            )
+        );
+        let d = deadline("ban hành trong tháng 11/2019", None).unwrap();
+        assert_eq!(
+            (d.start.as_deref(), d.end.as_deref()),
+            (Some("2019-11-01"), Some("2019-11-30"))
+        );
+        let d = deadline("chậm nhất ngày 05 tháng 12 năm 2017", None).unwrap();
+        assert_eq!(d.end.as_deref(), Some("2017-12-05"));
+        let d = deadline("Định kỳ hằng quý tổng hợp, báo cáo", None).unwrap();
+        assert_eq!(
+            (d.kind, d.period.as_deref()),
+            (DeadlineKind::Recurring, Some("quarter"))
+        );
+        let d = deadline("trình tại kỳ họp thứ 10 HĐND tỉnh", None).unwrap();
+        assert_eq!(d.kind, DeadlineKind::Event);
+        // A date that is not a deadline: no cue.
+        assert_eq!(
+            deadline("Nghị quyết số 12 ngày 18/7/2007 của Tỉnh ủy", None),
+            None
+        );
+    }
+}
