@@ -202,7 +202,6 @@ const STOPS: &[&str] = &[
     "chủ",
     "nhận",
     "ký",
-    "ban",
     "phê",
     "duyệt",
     "cho",
@@ -351,6 +350,8 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             _ if lower == "có" => w_rest[wlen..].starts_with(" liên quan"),
             _ if lower == "quan" => prev_lower == "liên",
             _ if lower == "liên" => w_rest[wlen..].starts_with(" quan"),
+            // "huyện ủy", "thành ủy": the committee of that level.
+            _ if lower == "ủy" => true,
             _ if after_level => false,
             _ if STOPS.contains(&lower.as_str()) => false,
             _ => true,
@@ -473,7 +474,8 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
         return Some(Role::Support);
     }
     // "báo cáo kết quả thực hiện về X", "báo cáo tình hình … cho X".
-    let reports = b.split_whitespace().rev().take(7).any(|w| w == "cáo") && b.contains("báo cáo")
+    let reports = b.split_whitespace().rev().take(7).any(|w| w == "cáo")
+        && b.contains("báo cáo")
         && (b.ends_with(" về") || b.ends_with(" cho") || b.ends_with(" lên"));
     if ends_with_any(&b, REPORT_BEFORE) || reports {
         return Some(Role::ReportTo);
@@ -842,7 +844,6 @@ impl Ctx<'_> {
             }
         }
         let mut s = words.join(" ");
-        // Case: the first letter stays, the rest of each head word as the gazetteer has it.
         if let Some(d) = &self.district
             && (s.ends_with(" huyện") || s.ends_with("Huyện ủy"))
         {
@@ -866,20 +867,21 @@ impl Ctx<'_> {
                 && !s.contains(p.as_str())
                 && !self.g.provinces.iter().any(|q| s.contains(q.as_str()))
                 && !s.ends_with(&format!("tỉnh {p}"))
+                && !s.ends_with(" tỉnh")
             {
-                if !s.ends_with(" tỉnh") {
-                    s = format!("{s} tỉnh {p}");
-                }
+                s = format!("{s} tỉnh {p}");
             }
         }
         // "Liên minh Hợp tác xã Bình Thuận": a province named without its level.
         for p in &self.g.provinces {
-            let with_level = self
+            // "Tỉnh ủy Bình Thuận" needs no level either.
+            let with_level = (self
                 .g
                 .levels
                 .iter()
                 .any(|l| s.ends_with(&format!(" {l} {p}")))
-                && !s.ends_with(&format!("tác xã {p}"));
+                && !s.ends_with(&format!("tác xã {p}")))
+                || s.ends_with(&format!("ủy {p}"));
             if s.ends_with(&format!(" {p}")) && !with_level {
                 s = format!("{} tỉnh {p}", &s[..s.len() - p.len() - 1]);
                 break;

@@ -1,0 +1,291 @@
+//! Directives: agencies, roles and deadlines, with expected values written by reading
+//! the documents of `corpus/` (the seed notice and the project's own notices).
+
+use vanban::tree::{DeadlineKind, Directive, Node, Role};
+
+fn parse(name: &str) -> vanban::Document {
+    vanban::parse_file(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .join(name),
+    )
+}
+
+/// Directives in document order, with their node.
+fn directives(doc: &vanban::Document) -> Vec<(&Node, &Directive)> {
+    vanban::render::directives(doc)
+}
+
+/// `role canonical` for each assignment, `*` after inferred ones.
+fn roles(d: &Directive) -> Vec<String> {
+    d.assignments
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}{}",
+                a.role.as_str(),
+                a.canonical,
+                if a.explicit { "" } else { "*" }
+            )
+        })
+        .collect()
+}
+
+const LMHTX: &str = "Liên minh Hợp tác xã tỉnh Bình Thuận";
+
+#[test]
+fn the_seeds_seven_directives() {
+    let doc = parse("525-TB-TU.txt");
+    let ds = directives(&doc);
+    let markers: Vec<&str> = ds
+        .iter()
+        .map(|(n, _)| n.marker.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(markers, vec!["1/", "2/", "3/", "4/", "5/", "6/", "7/"]);
+    let d: Vec<&Directive> = ds.iter().map(|(_, d)| *d).collect();
+
+    // 1/ Tiếp tục triển khai … Nghị quyết số 12: no agency named; the notice concludes a
+    // meeting with the Liên minh Hợp tác xã tỉnh, whose task it is.
+    assert_eq!(d[0].action.as_deref(), Some("Tiếp tục"));
+    assert_eq!(roles(d[0]), vec![format!("lead {LMHTX}*")]);
+    assert_eq!(d[0].deadline, None);
+    assert!(!d[0].urgent);
+    // 2/ Đẩy mạnh …; giải quyết dứt điểm các đơn vị làm ăn thua lỗ: urgent, no deadline.
+    assert_eq!(d[1].action.as_deref(), Some("Đẩy mạnh"));
+    assert_eq!(roles(d[1]), vec![format!("lead {LMHTX}*")]);
+    assert!(d[1].urgent);
+    assert_eq!(d[1].deadline, None);
+    // 3/ … phối hợp tốt với các cơ quan chức năng và các địa phương …; tham mưu cho Ban
+    // Thường vụ Tỉnh ủy và UBND tỉnh.
+    assert_eq!(d[2].action.as_deref(), Some("Làm tốt"));
+    assert_eq!(
+        roles(d[2]),
+        vec![
+            format!("lead {LMHTX}*"),
+            "support các cơ quan chức năng".into(),
+            "support các địa phương".into(),
+            "report_to Ban Thường vụ Tỉnh ủy Bình Thuận".into(),
+            "report_to Ủy ban nhân dân tỉnh Bình Thuận".into(),
+        ]
+    );
+    // 4/ … phối hợp với các ngành chức năng và UBND các huyện …
+    assert_eq!(d[3].action.as_deref(), Some("Tăng cường"));
+    assert_eq!(
+        roles(d[3]),
+        vec![
+            format!("lead {LMHTX}*"),
+            "support các ngành chức năng".into(),
+            "support Ủy ban nhân dân các huyện".into(),
+        ]
+    );
+    // 5/ Tiếp tục củng cố tổ chức bộ máy …
+    assert_eq!(d[4].action.as_deref(), Some("Tiếp tục"));
+    assert_eq!(roles(d[4]), vec![format!("lead {LMHTX}*")]);
+    // 6/ … đề nghị UBND tỉnh chỉ đạo Liên minh Hợp tác xã Bình Thuận cùng với các cơ quan
+    // liên quan rà soát lại … để thống nhất kiến nghị UBND tỉnh xem xét giải quyết.
+    assert_eq!(d[5].action, None);
+    assert_eq!(
+        roles(d[5]),
+        vec![
+            "supervisor Ủy ban nhân dân tỉnh Bình Thuận".to_string(),
+            format!("lead {LMHTX}"),
+            "support các cơ quan liên quan".into(),
+            "report_to Ủy ban nhân dân tỉnh Bình Thuận".into(),
+        ]
+    );
+    // 7/ … yêu cầu Liên minh Hợp tác xã tỉnh phải rà soát lại …
+    assert_eq!(roles(d[6]), vec![format!("addressee {LMHTX}")]);
+    assert!(ds.iter().all(|(_, d)| d.deadline.is_none()));
+}
+
+#[test]
+fn district_notice_directives() {
+    let doc = parse("huyen-uy-42-TB-BTGHU.txt");
+    let d: Vec<&Directive> = directives(&doc).into_iter().map(|(_, d)| d).collect();
+    assert_eq!(d.len(), 3);
+    assert_eq!(d[0].action.as_deref(), Some("Giao"));
+    assert_eq!(
+        roles(d[0]),
+        vec![
+            "lead Ban Tuyên giáo Huyện ủy Đức Linh",
+            "support Trung tâm Văn hóa - Thông tin huyện Đức Linh"
+        ]
+    );
+    let dl = d[0].deadline.as_ref().unwrap();
+    assert_eq!(
+        (dl.kind, dl.end.as_deref(), dl.raw.as_str()),
+        (
+            DeadlineKind::Date,
+            Some("2019-03-20"),
+            "trước ngày 20/3/2019"
+        )
+    );
+    assert_eq!(d[1].action.as_deref(), Some("Đề nghị"));
+    assert_eq!(
+        roles(d[1]),
+        vec![
+            "supervisor Ủy ban nhân dân huyện Đức Linh",
+            "lead các xã, thị trấn"
+        ]
+    );
+    assert_eq!(d[1].deadline, None);
+    assert_eq!(
+        roles(d[2]),
+        vec![
+            "lead các chi, đảng bộ cơ sở",
+            "report_to Ban Tuyên giáo Huyện ủy Đức Linh"
+        ]
+    );
+    let dl = d[2].deadline.as_ref().unwrap();
+    assert_eq!(
+        (dl.kind, dl.period.as_deref()),
+        (DeadlineKind::Recurring, Some("month"))
+    );
+}
+
+#[test]
+fn conclusion_carries_its_list_intro_down() {
+    let doc = parse("tinh-uy-15-KL-TU.txt");
+    let ds = directives(&doc);
+    let markers: Vec<&str> = ds
+        .iter()
+        .map(|(n, _)| n.marker.as_deref().unwrap_or(""))
+        .collect();
+    // "1. Ban cán sự đảng … lãnh đạo, chỉ đạo:" introduces a) and b).
+    assert_eq!(markers, vec!["a)", "b)", "2.", "3."]);
+    let d: Vec<&Directive> = ds.iter().map(|(_, d)| *d).collect();
+    assert_eq!(
+        roles(d[0]),
+        vec![
+            "supervisor Ban cán sự đảng Ủy ban nhân dân tỉnh Lâm Đồng*",
+            "lead Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng",
+            "support các sở, ngành liên quan",
+            "report_to Ủy ban nhân dân tỉnh Lâm Đồng",
+        ]
+    );
+    let dl = d[0].deadline.as_ref().unwrap();
+    assert_eq!(
+        (dl.kind, dl.start.as_deref(), dl.end.as_deref()),
+        (
+            DeadlineKind::Quarter,
+            Some("2017-01-01"),
+            Some("2017-03-31")
+        )
+    );
+    assert_eq!(
+        roles(d[1]),
+        vec![
+            "supervisor Ban cán sự đảng Ủy ban nhân dân tỉnh Lâm Đồng*",
+            "lead Sở Tài chính tỉnh Lâm Đồng"
+        ]
+    );
+    assert_eq!(
+        d[1].deadline.as_ref().unwrap().period.as_deref(),
+        Some("year")
+    );
+    assert_eq!(
+        roles(d[2]),
+        vec![
+            "supervisor các huyện ủy, thành ủy",
+            "lead chính quyền địa phương"
+        ]
+    );
+    assert_eq!(
+        roles(d[3]),
+        vec![
+            "lead Văn phòng Tỉnh ủy Lâm Đồng",
+            "report_to Ban Thường vụ Tỉnh ủy Lâm Đồng"
+        ]
+    );
+    assert_eq!(
+        d[3].deadline.as_ref().unwrap().period.as_deref(),
+        Some("6 months")
+    );
+}
+
+#[test]
+fn notice_by_agency_headings() {
+    let doc = parse("ubnd-120-TB-UBND.txt");
+    let ds = directives(&doc);
+    assert_eq!(ds.len(), 3, "two bullets under 1., one paragraph under 2.");
+    let d: Vec<&Directive> = ds.iter().map(|(_, d)| *d).collect();
+    let skhdt = "Sở Kế hoạch và Đầu tư tỉnh Bình Thuận";
+    assert_eq!(
+        roles(d[0]),
+        vec![
+            format!("lead {skhdt}*"),
+            "support Sở Tài chính tỉnh Bình Thuận".into(),
+            "report_to Ủy ban nhân dân tỉnh Bình Thuận".into()
+        ]
+    );
+    assert_eq!(
+        d[0].deadline.as_ref().unwrap().end.as_deref(),
+        Some("2021-08-30")
+    );
+    assert_eq!(
+        roles(d[1]),
+        vec![
+            format!("lead {skhdt}*"),
+            "report_to Ủy ban nhân dân tỉnh Bình Thuận".into()
+        ]
+    );
+    assert_eq!(
+        d[1].deadline.as_ref().unwrap().period.as_deref(),
+        Some("month")
+    );
+    assert_eq!(
+        roles(d[2]),
+        vec!["lead Ủy ban nhân dân các huyện, thị xã, thành phố*"]
+    );
+    let dl = d[2].deadline.as_ref().unwrap();
+    assert_eq!(
+        (dl.start.as_deref(), dl.end.as_deref()),
+        (Some("2021-07-01"), Some("2021-09-30"))
+    );
+    assert!(d[2].urgent, "Khẩn trương");
+}
+
+#[test]
+fn cong_van_points() {
+    let doc = parse("so-ct-356-SCT-QLTM.txt");
+    let d: Vec<&Directive> = directives(&doc).into_iter().map(|(_, d)| d).collect();
+    assert_eq!(d.len(), 2);
+    assert_eq!(
+        roles(d[0]),
+        vec![
+            "lead Chi cục Quản lý thị trường tỉnh Ninh Thuận",
+            "support Công an tỉnh Ninh Thuận",
+            "report_to Sở Công Thương tỉnh Ninh Thuận",
+        ]
+    );
+    assert_eq!(
+        d[0].deadline.as_ref().unwrap().end.as_deref(),
+        Some("2022-02-28")
+    );
+    assert_eq!(
+        roles(d[1]),
+        vec![
+            "supervisor Ủy ban nhân dân các huyện, thành phố",
+            "lead Phòng Kinh tế"
+        ]
+    );
+    assert_eq!(
+        d[1].deadline.as_ref().unwrap().period.as_deref(),
+        Some("week")
+    );
+    assert!(
+        d.iter()
+            .all(|d| d.assignments.iter().all(|a| a.role != Role::Addressee))
+    );
+}
+
+#[test]
+fn explicit_names_point_into_the_text() {
+    let doc = parse("huyen-uy-42-TB-BTGHU.txt");
+    let (n, d) = directives(&doc)[0];
+    let a = &d.assignments[0];
+    let [s, e] = a.at.unwrap();
+    assert_eq!(&n.text[s..e], "Ban Tuyên giáo Huyện ủy");
+    let [s, e] = d.deadline.as_ref().unwrap().at;
+    assert_eq!(&n.text[s..e], "trước ngày 20/3/2019");
+}
