@@ -93,6 +93,8 @@ struct Mention {
 /// "các huyện, thị xã, thành phố", "các cơ quan, đơn vị, địa phương".
 const COLLECTIVE_NOUNS: &[&str] = &[
     "ban",
+    "giúp",
+    "đảng",
     "ngành",
     "đoàn",
     "đơn",
@@ -194,6 +196,9 @@ const STOPS: &[&str] = &[
     "giúp",
     "ra",
     "nhanh",
+    "nghiêm",
+    "tích",
+    "quyết",
     "mạnh",
     "tốt",
     "xử",
@@ -269,7 +274,18 @@ fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
         if at_word_start && let Some(head) = head_at(g, text, i) {
             let collective = head.starts_with("các ") || head.starts_with("Các ");
             let end = name_end(g, text, i + head.len(), collective);
-            out.push(Mention { start: i, end });
+            // "các Ban Quản lý dự án": a collective of a named kind.
+            let start = ["các ", "Các "]
+                .iter()
+                .find(|c| {
+                    text[..i].ends_with(*c)
+                        && text[..i - c.len()]
+                            .chars()
+                            .last()
+                            .is_none_or(|p| !is_word_char(p))
+                })
+                .map_or(i, |c| i - c.len());
+            out.push(Mention { start, end });
             i = end;
             continue;
         }
@@ -352,6 +368,30 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             _ if lower == "liên" => w_rest[wlen..].starts_with(" quan"),
             // "huyện ủy", "thành ủy": the committee of that level.
             _ if lower == "ủy" => true,
+            // "cơ quan chuyên trách tham mưu, giúp việc …"
+            _ if lower == "tham" && prev_lower == "trách" => true,
+            // "Ủy ban" is a name; "ban hành" is a verb.
+            _ if lower == "ban" => prev_lower == "ủy",
+            // A collective ends with its last noun ("các cơ quan, đơn vị, địa phương"):
+            // only a qualifier may follow.
+            _ if collective
+                && matches!(prev_lower.as_str(), "phương" | "vị" | "ngành")
+                && !matches!(
+                    lower.as_str(),
+                    "liên" | "có" | "trực" | "thuộc" | "cấp" | "chức" | "chuyên"
+                ) =>
+            {
+                false
+            }
+            // Nouns whose syllables are also verbs: "công trình", "dịch vụ tổng hợp".
+            _ if lower == "trình"
+                && matches!(prev_lower.as_str(), "công" | "chương" | "quy" | "lộ") =>
+            {
+                true
+            }
+            _ if lower == "tổng" && prev_lower == "vụ" => true,
+            // "… liên quan" ends a collective.
+            _ if prev_lower == "quan" && prev2 == "liên" => false,
             _ if after_level => false,
             _ if STOPS.contains(&lower.as_str()) => false,
             _ => true,
@@ -446,26 +486,42 @@ const LEAD_BEFORE: &[&str] = &[
     "ủy quyền",
     "chỉ đạo",
     "lãnh đạo, chỉ đạo",
-    "đôn đốc",
-    "yêu cầu",
 ];
 const ADDRESSEE_BEFORE: &[&str] = &["đề nghị", "kính đề nghị", "yêu cầu", "kính gửi"];
 
 /// Role of a list of names from the words around it; `None` when the names are the
 /// object of the task rather than someone assigned to it.
 fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
+    // "(Công ty cổ phần …)": a name in brackets explains the one before it.
+    if text[..start].trim_end().ends_with('(') {
+        return None;
+    }
     let b = before(text, start);
     let a = after(text, end);
     let after_is = |cues: &[&str]| {
         cues.iter()
             .any(|c| a.starts_with(c) && !a[c.len()..].starts_with(is_word_char))
     };
+    // "Ủy ban nhân dân tỉnh yêu cầu …": the one who asks, not the one asked.
+    if after_is(&[
+        "yêu cầu",
+        "đề nghị",
+        "giao",
+        "kết luận",
+        "thông báo",
+        "quyết định",
+    ]) {
+        return None;
+    }
     if after_is(SUPERVISOR_AFTER) && !after_is(&["chỉ đạo:"]) {
         // "X chỉ đạo Y …": X directs; but "UBND tỉnh chỉ đạo các cơ quan:" still makes X
         // the one answerable.
         return Some(Role::Supervisor);
     }
     if after_is(LEAD_AFTER) {
+        if chairs_a_meeting(&a) {
+            return None;
+        }
         return Some(Role::Lead);
     }
     let last_words: Vec<&str> = b.split_whitespace().rev().take(4).collect();
@@ -659,7 +715,17 @@ pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
     if let Some(m) = r.event.find(text) {
         return Some(mk(DeadlineKind::Event, m, None, None, None));
     }
-    if let Some(c) = r.recurring.captures(text) {
+    // "kế hoạch 5 năm và hằng năm", "nhiệm vụ hằng năm": the period qualifies a noun,
+    // it does not time the task.
+    let qualifies_a_noun = |m: &regex::Match| {
+        let last = text[..m.start()].split_whitespace().last().unwrap_or("");
+        matches!(last, "và" | "hoạch" | "vụ" | "tiêu" | "trình")
+    };
+    if let Some(c) = r
+        .recurring
+        .captures_iter(text)
+        .find(|c| !qualifies_a_noun(&c.get(0).expect("whole match")))
+    {
         let m = c.get(0).expect("whole match");
         let unit = c.get(1).or(c.get(3)).map(|u| u.as_str().to_lowercase());
         let every = c.get(2).map(|n| n.as_str().to_string());
@@ -777,6 +843,7 @@ const DIRECTIVE_HEADINGS: &[&str] = &[
     "trách nhiệm",
     "thời gian tới",
     "phương hướng",
+    "thực hiện",
 ];
 /// Words of a heading that announce an assessment, not directives.
 const ASSESSMENT_HEADINGS: &[&str] = &[
@@ -795,30 +862,38 @@ fn is_directive_section(n: &Node) -> bool {
         && !ASSESSMENT_HEADINGS.iter().any(|w| h.starts_with(w))
 }
 
-/// Cues that make a sentence outside a directive section an assignment: it opens with
-/// Giao / Yêu cầu / Đề nghị, or names someone in charge.
-fn has_assignment_cue(t: &str) -> bool {
-    let l = t.to_lowercase();
-    let opens = ["giao ", "yêu cầu ", "đề nghị "];
-    opens.iter().any(|c| l.starts_with(c))
-        || [
-            ". giao ",
-            "; giao ",
-            ", giao ",
-            ". yêu cầu ",
-            ". đề nghị ",
-            "; đề nghị ",
-        ]
+/// "chủ trì buổi làm việc", "chủ trì hội nghị": who chaired the meeting, not a task.
+fn chairs_a_meeting(after: &str) -> bool {
+    let rest = after.strip_prefix("chủ trì").unwrap_or("").trim_start();
+    ["buổi", "cuộc", "hội nghị", "phiên", "kỳ họp"]
         .iter()
-        .any(|c| l.contains(c))
-        || [
-            "chủ trì, phối hợp",
-            "chủ trì phối hợp",
-            "có trách nhiệm",
-            "chịu trách nhiệm",
-        ]
-        .iter()
-        .any(|c| l.contains(c))
+        .any(|m| rest.starts_with(m))
+}
+
+/// Cues that make a sentence outside a directive section an assignment: "Giao X",
+/// "Yêu cầu X", "Đề nghị X" opening a sentence or a clause, or "X chủ trì", "X có trách
+/// nhiệm" with X an agency's name ("tham gia có trách nhiệm" is no assignment).
+fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
+    for cue in [
+        "Giao ",
+        "Yêu cầu ",
+        "Đề nghị ",
+        "giao ",
+        "yêu cầu ",
+        "đề nghị ",
+    ] {
+        for (i, _) in t.match_indices(cue) {
+            let opens =
+                t[..i].trim_end().is_empty() || t[..i].trim_end().ends_with(['.', ';', ':']);
+            if opens && head_at(g, t, i + cue.len()).is_some() {
+                return true;
+            }
+        }
+    }
+    mentions(g, t).iter().any(|m| {
+        let a = after(t, m.end);
+        LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
+    })
 }
 
 // ── The pass ──────────────────────────────────────────────────────────────────────────
@@ -872,8 +947,23 @@ impl Ctx<'_> {
                 s = format!("{s} tỉnh {p}");
             }
         }
-        // "Liên minh Hợp tác xã Bình Thuận": a province named without its level.
-        for p in &self.g.provinces {
+        // "Liên minh Hợp tác xã Bình Thuận": a province named without its level (public
+        // bodies only: "Công ty Điện lực Lào Cai" is a company's name).
+        let public = [
+            "Liên minh",
+            "Liên đoàn",
+            "Hội ",
+            "Sở ",
+            "Ban ",
+            "Ủy ban",
+            "Văn phòng",
+            "Công an",
+            "Bộ Chỉ huy",
+            "Thanh tra",
+        ]
+        .iter()
+        .any(|h| s.starts_with(h));
+        for p in self.g.provinces.iter().filter(|_| public) {
             // "Tỉnh ủy Bình Thuận" needs no level either.
             let with_level = (self
                 .g
@@ -952,13 +1042,19 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         .body
         .iter()
         .any(|n| n.kind == NodeKind::Section && is_directive_section(n));
+    let mut seen_section = false;
     for n in doc.body.iter_mut() {
+        seen_section |= n.kind == NodeKind::Section;
+        // The opening paragraphs (who met, what was heard) assign nothing.
+        if has_directive_sections && !seen_section {
+            continue;
+        }
         let in_scope = if has_directive_sections {
             n.kind == NodeKind::Section && is_directive_section(n)
         } else {
             true
         };
-        visit(&cx, n, in_scope, &[]);
+        visit(&cx, n, in_scope, &Inherited::default());
     }
 }
 
@@ -1011,19 +1107,40 @@ fn default_agency(cx: &Ctx, doc: &Document) -> Option<String> {
 
 /// Whether a node is only a list intro: an agency's name ("1. Sở Công Thương"), or a
 /// sentence ending with ":" over children.
-fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Vec<Assignment>> {
+fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     if n.children.is_empty() {
         return None;
     }
-    let t = n.text.trim_end_matches([':', '.', ';']).trim();
+    let t = n.text.trim_end_matches([':', ';']).trim();
     let ms = mentions(cx.g, t);
-    let only_names = !ms.is_empty() && {
-        let covered: usize = ms.iter().map(|m| m.end - m.start).sum();
-        covered * 10 >= t.len() * 8 && ms[0].start == 0
-    };
-    if only_names {
-        return Some(
-            ms.iter()
+    // "1. Sở Công Thương", "7. Ủy ban nhân dân các xã, phường có cụm công nghiệp": a
+    // heading that names who carries out what follows.
+    let heading = !ms.is_empty()
+        && ms[0].start == 0
+        && action_of(t).is_none()
+        && !t.ends_with('.')
+        && {
+            // Names, and what qualifies them ("… có cụm công nghiệp"), but no task.
+            let tail = t[ms[ms.len() - 1].end..].trim_start_matches([' ', ',', ';']);
+            let covered: usize = ms.iter().map(|m| m.end - m.start).sum();
+            covered * 10 >= t.len() * 8
+                || tail.is_empty()
+                || ["có ", "thuộc ", "trực thuộc", "liên quan", "được ", "tại "]
+                    .iter()
+                    .any(|q| tail.starts_with(q))
+        }
+        && ms
+            .iter()
+            .all(|m| role_of(t, m.start, m.end) != Some(Role::Supervisor));
+    if heading {
+        return Some(Inherited {
+            heading: ms
+                .iter()
+                .filter(|m| {
+                    m.start == 0
+                        || t[..m.start].trim_end().ends_with([',', ';'])
+                        || t[..m.start].trim_end().ends_with(" và")
+                })
                 .map(|m| {
                     let name = t[m.start..m.end].to_string();
                     Assignment {
@@ -1035,7 +1152,8 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Vec<Assignment>> {
                     }
                 })
                 .collect(),
-        );
+            intro: Vec::new(),
+        });
     }
     // "Tổng hợp …, báo cáo UBND tỉnh hằng tháng:" is a directive whose children are its
     // contents; "UBND tỉnh, chỉ đạo các cơ quan:" introduces directives.
@@ -1050,12 +1168,31 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Vec<Assignment>> {
                 a
             })
             .collect();
-        return Some(a);
+        return Some(Inherited {
+            heading: Vec::new(),
+            intro: a,
+        });
     }
     None
 }
 
-fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &[Assignment]) {
+/// What a node passes down to the directives under it.
+#[derive(Debug, Clone, Default)]
+struct Inherited {
+    /// Named by a heading ("1. Sở Công Thương"): the lead of every directive under it.
+    heading: Vec<Assignment>,
+    /// Named by an intro sentence ("UBND tỉnh, chỉ đạo các cơ quan:"): its supervisors
+    /// direct every directive under it; its doers do those that name no one.
+    intro: Vec<Assignment>,
+}
+
+impl Inherited {
+    fn is_empty(&self) -> bool {
+        self.heading.is_empty() && self.intro.is_empty()
+    }
+}
+
+fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     match n.kind {
         NodeKind::Section => {
             let scope = in_scope || is_directive_section(n);
@@ -1068,8 +1205,8 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &[Assignment]) {
         _ => {}
     }
     if let Some(intro) = intro_agencies(cx, n) {
-        let carried: Vec<Assignment> = if intro.is_empty() {
-            inherited.to_vec()
+        let carried = if intro.is_empty() {
+            inherited.clone()
         } else {
             intro
         };
@@ -1080,9 +1217,11 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &[Assignment]) {
     }
     let candidate = match n.kind {
         NodeKind::Item | NodeKind::Point | NodeKind::Bullet => {
-            in_scope || has_assignment_cue(&n.text)
+            in_scope || has_assignment_cue(cx.g, &n.text)
         }
-        NodeKind::Paragraph => (in_scope && !inherited.is_empty()) || has_assignment_cue(&n.text),
+        NodeKind::Paragraph => {
+            (in_scope && !inherited.is_empty()) || has_assignment_cue(cx.g, &n.text)
+        }
         _ => false,
     };
     if candidate {
@@ -1098,23 +1237,35 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &[Assignment]) {
     }
 }
 
-fn directive(cx: &Ctx, text: &str, inherited: &[Assignment]) -> Directive {
+fn directive(cx: &Ctx, text: &str, inherited: &Inherited) -> Directive {
     let mut assignments = cx.assignments_in(text);
     let has_doer = assignments
         .iter()
         .any(|a| matches!(a.role, Role::Lead | Role::Addressee));
-    // Who directs the list ("Ban cán sự đảng … lãnh đạo, chỉ đạo:") directs each item.
+    // Who directs the list ("Ban cán sự đảng … lãnh đạo, chỉ đạo:") directs each item;
+    // the agency of a heading leads each item, whoever else the item names.
     let supervisors: Vec<Assignment> = inherited
+        .intro
         .iter()
         .filter(|a| a.role == Role::Supervisor)
         .cloned()
         .collect();
     let doers: Vec<Assignment> = inherited
+        .intro
         .iter()
         .filter(|a| a.role != Role::Supervisor)
         .cloned()
         .collect();
     assignments.splice(0..0, supervisors);
+    // A paragraph that opens by naming its own agency ("Giao Ban …", "Đề nghị UBND …")
+    // stands apart from the heading printed above it.
+    let own = ["Giao ", "Đề nghị ", "Yêu cầu "]
+        .iter()
+        .any(|c| text.starts_with(c) && head_at(cx.g, text, c.len()).is_some());
+    if !own {
+        assignments.splice(0..0, inherited.heading.iter().cloned());
+    }
+    let has_doer = has_doer || (!own && !inherited.heading.is_empty());
     if !has_doer {
         if !doers.is_empty() {
             assignments.splice(0..0, doers);
