@@ -364,7 +364,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             // "Ban Thường vụ Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh": a name of a name.
             _ if upper => true,
             _ if lower == "có" => w_rest[wlen..].starts_with(" liên quan"),
-            _ if lower == "quan" => prev_lower == "liên",
+            _ if lower == "quan" => prev_lower == "liên" || prev_lower == "cơ",
             _ if lower == "liên" => w_rest[wlen..].starts_with(" quan"),
             // "huyện ủy", "thành ủy": the committee of that level.
             _ if lower == "ủy" => true,
@@ -518,6 +518,16 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
         // the one answerable.
         return Some(Role::Supervisor);
     }
+    // "Kế hoạch của Chính phủ": a possessor, not someone assigned.
+    if b.ends_with(" của") || b == "của" {
+        return None;
+    }
+    // "đề nghị X phối hợp …": the role word decides, not the request; "X phối hợp với Y"
+    // as a sentence's subject leads it.
+    if after_is(&["phối hợp", "tham gia", "cùng phối hợp"]) && ends_with_any(&b, ADDRESSEE_BEFORE)
+    {
+        return Some(Role::Support);
+    }
     if after_is(LEAD_AFTER) {
         if chairs_a_meeting(&a) {
             return None;
@@ -556,7 +566,11 @@ fn group(text: &str, ms: &[Mention]) -> Vec<Vec<Mention>> {
         if let Some(last) = groups.last_mut() {
             let prev = last.last().expect("non-empty group");
             let between = text[prev.end..m.start].trim();
-            if matches!(between, "," | ";" | "và" | ", và" | "và các" | "hoặc") {
+            let possessed = |m: &Mention| text[..m.start].trim_end().ends_with(" của");
+            if !possessed(m)
+                && !possessed(prev)
+                && matches!(between, "," | ";" | "và" | ", và" | "và các" | "hoặc")
+            {
                 last.push(*m);
                 continue;
             }
@@ -719,7 +733,10 @@ pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
     // it does not time the task.
     let qualifies_a_noun = |m: &regex::Match| {
         let last = text[..m.start()].split_whitespace().last().unwrap_or("");
-        matches!(last, "và" | "hoạch" | "vụ" | "tiêu" | "trình")
+        matches!(
+            last,
+            "và" | "hoạch" | "vụ" | "tiêu" | "trình" | "sách" | "phí" | "xuyên"
+        )
     };
     if let Some(c) = r
         .recurring
@@ -854,6 +871,7 @@ const ASSESSMENT_HEADINGS: &[&str] = &[
     "thực trạng",
     "quan điểm",
     "mục tiêu",
+    "mục đích",
 ];
 
 fn is_directive_section(n: &Node) -> bool {
@@ -1212,6 +1230,19 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
         };
         for c in n.children.iter_mut() {
             visit(cx, c, true, &carried);
+        }
+        return;
+    }
+    // "1. Tăng cường sự lãnh đạo của Đảng …" over points a), b): a topic, whose points
+    // are the directives.
+    let topic = n.kind == NodeKind::Item
+        && n.children
+            .iter()
+            .any(|c| matches!(c.kind, NodeKind::Point | NodeKind::Bullet | NodeKind::Item))
+        && !n.text.trim_end().ends_with(['.', ';', ':']);
+    if topic {
+        for c in n.children.iter_mut() {
+            visit(cx, c, in_scope, inherited);
         }
         return;
     }
