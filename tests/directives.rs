@@ -289,3 +289,25 @@ fn explicit_names_point_into_the_text() {
     let [s, e] = d.deadline.as_ref().unwrap().at;
     assert_eq!(&n.text[s..e], "trước ngày 20/3/2019");
 }
+
+#[test]
+fn users_extend_the_gazetteer() {
+    let text = "UBND TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/TB-UBND\tLào Cai, ngày 02 tháng 01 năm 2026\nTHÔNG BÁO\nKết luận\n\n1. Giao Tổ công tác đặc biệt chủ trì rà soát các dự án, hoàn thành trước ngày 15/01.\n";
+    let builtin = vanban::extract::Gazetteer::builtin();
+    let doc = vanban::parse_text_with("t.txt", text, builtin);
+    let (_, d) = directives(&doc)[0];
+    assert!(d.assignments.iter().all(|a| !a.canonical.starts_with("Tổ")));
+    // The partial date takes the document's year.
+    assert_eq!(
+        d.deadline.as_ref().unwrap().end.as_deref(),
+        Some("2026-01-15")
+    );
+    let mut g = builtin.clone();
+    g.extend("# teams\nhead\tTổ công tác\n").unwrap();
+    let doc = vanban::parse_text_with("t.txt", text, &g);
+    let (_, d) = directives(&doc)[0];
+    assert_eq!(roles(d), vec!["lead Tổ công tác đặc biệt"]);
+    // A malformed line is refused with its number.
+    let err = g.extend("head\tA\nabbr\tB\n").unwrap_err();
+    assert!(err.starts_with("line 2:"), "{err}");
+}
