@@ -1235,11 +1235,15 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     }
     // "1. Tăng cường sự lãnh đạo của Đảng …" over points a), b): a topic, whose points
     // are the directives.
+    // "2. Khó khăn, vướng mắc" over paragraphs: a short title, no verb, no full stop.
+    let short_title = n.text.split_whitespace().count() <= 12 && action_of(&n.text).is_none();
     let topic = n.kind == NodeKind::Item
-        && n.children
+        && !n.text.trim_end().ends_with(['.', ';', ':'])
+        && (n
+            .children
             .iter()
             .any(|c| matches!(c.kind, NodeKind::Point | NodeKind::Bullet | NodeKind::Item))
-        && !n.text.trim_end().ends_with(['.', ';', ':']);
+            || (short_title && !n.children.is_empty()));
     if topic {
         for c in n.children.iter_mut() {
             visit(cx, c, in_scope, inherited);
