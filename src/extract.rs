@@ -860,7 +860,8 @@ const DIRECTIVE_HEADINGS: &[&str] = &[
     "trách nhiệm",
     "thời gian tới",
     "phương hướng",
-    "thực hiện",
+    // "TỔ CHỨC THỰC HIỆN", also as OCR reads it ("TÔ CHỨC THỰC HIỆN").
+    "chức thực hiện",
 ];
 /// Words of a heading that announce an assessment, not directives.
 const ASSESSMENT_HEADINGS: &[&str] = &[
@@ -1056,10 +1057,16 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         default_agency: None,
     };
     cx.default_agency = default_agency(&cx, doc);
-    let has_directive_sections = doc
-        .body
-        .iter()
-        .any(|n| n.kind == NodeKind::Section && is_directive_section(n));
+    // A section on tasks anywhere (an "Điều 5. Tổ chức thực hiện" inside a chapter
+    // counts): then only such sections hold directives, not every clause of the act.
+    // A legal act (Chương, Điều) sets rules, not tasks, outside such sections.
+    let has_directive_sections = doc.walk().iter().any(|n| {
+        n.kind == NodeKind::Section
+            && (is_directive_section(n)
+                || n.marker
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("Điều") || m.starts_with("Chương")))
+    });
     let mut seen_section = false;
     for n in doc.body.iter_mut() {
         seen_section |= n.kind == NodeKind::Section;
@@ -1223,13 +1230,16 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
         _ => {}
     }
     if let Some(intro) = intro_agencies(cx, n) {
+        // Under an intro that names someone, every child is a directive; under one that
+        // names no one ("Tang vật gồm:"), the children are what they were.
+        let scope = in_scope || !intro.is_empty();
         let carried = if intro.is_empty() {
             inherited.clone()
         } else {
             intro
         };
         for c in n.children.iter_mut() {
-            visit(cx, c, true, &carried);
+            visit(cx, c, scope, &carried);
         }
         return;
     }
