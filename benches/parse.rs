@@ -1,4 +1,5 @@
-//! Parse throughput, stage by stage, in MB/s and documents/s.
+//! Parse throughput, stage by stage, in MB/s and documents/s. ("extract" re-annotates
+//! parsed trees, clone included; MB/s there are of the source text.)
 //!
 //! Over the project's own `corpus/` always, and over `../shared/corpus` when it is there
 //! (skipped with a message otherwise). A plain newline count over the same bytes is the
@@ -74,7 +75,19 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
             }
         })
     });
-    g.bench_function("parse (normalize + grammar + assemble)", |b| {
+    let parsed: Vec<vanban::Document> =
+        docs.iter().map(|(f, t)| vanban::parse_text(f, t)).collect();
+    let gazetteer = vanban::extract::Gazetteer::builtin();
+    g.bench_function("extract (directives)", |b| {
+        b.iter(|| {
+            for d in &parsed {
+                let mut d = d.clone();
+                vanban::extract::annotate(&mut d, gazetteer);
+                black_box(d);
+            }
+        })
+    });
+    g.bench_function("parse (all stages)", |b| {
         b.iter(|| {
             for (f, t) in docs {
                 black_box(vanban::parse_text(f, t));

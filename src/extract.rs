@@ -19,6 +19,9 @@ pub struct Gazetteer {
     /// Longest first, so that "Ủy ban nhân dân" wins over "Ủy ban".
     heads: Vec<String>,
     not: Vec<String>,
+    /// Heads and exclusions by their first character: most positions of a text start
+    /// no name, and are ruled out with one look-up.
+    by_first: std::collections::HashMap<char, (Vec<String>, Vec<String>)>,
     abbr: Vec<(String, String)>,
     levels: Vec<String>,
     provinces: Vec<String>,
@@ -66,6 +69,17 @@ impl Gazetteer {
         }
         self.heads.sort_by_key(|h| std::cmp::Reverse(h.len()));
         self.heads.dedup();
+        self.by_first.clear();
+        for h in &self.heads {
+            if let Some(c) = h.chars().next() {
+                self.by_first.entry(c).or_default().0.push(h.clone());
+            }
+        }
+        for n in &self.not {
+            if let Some(c) = n.chars().next() {
+                self.by_first.entry(c).or_default().1.push(n.clone());
+            }
+        }
         Ok(())
     }
 
@@ -253,13 +267,14 @@ fn starts_upper(w: &str) -> bool {
 /// The head at byte `i` of `text`, if a name starts there.
 fn head_at<'g>(g: &'g Gazetteer, text: &str, i: usize) -> Option<&'g str> {
     let rest = &text[i..];
-    if g.not
+    let (heads, not) = g.by_first.get(&rest.chars().next()?)?;
+    if not
         .iter()
         .any(|n| rest.starts_with(n.as_str()) && !rest[n.len()..].starts_with(is_word_char))
     {
         return None;
     }
-    g.heads
+    heads
         .iter()
         .find(|h| rest.starts_with(h.as_str()) && !rest[h.len()..].starts_with(is_word_char))
         .map(|h| h.as_str())
