@@ -606,6 +606,7 @@ fn decomposed_copies_read_like_their_twins() {
         assert_eq!(a.recipients.len(), b.recipients.len(), "{who}");
         compared += 1;
     }
+    eprintln!("{compared} nfd copies compared with their composed twins");
     assert!(compared >= 8, "only {compared} nfd copies found a twin");
 }
 
