@@ -1014,10 +1014,13 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
     };
     let mut seen_marker = false;
     let mut prev_len = 0;
+    // The line above ended a clause (";" or ","), not a sentence.
+    let mut prev_clause_end = false;
     let mut addressees_open = false;
     for l in lines {
         let Some(first) = l.first() else {
             b.can_continue = false;
+            prev_clause_end = false;
             addressees_open = false;
             continue;
         };
@@ -1066,6 +1069,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
                     _ => NodeKind::Bullet,
                 };
                 prev_len = whole.chars().count();
+                prev_clause_end = whole.trim_end().ends_with([';', ',']);
                 b.can_continue = !ends_sentence(&text);
                 b.push(
                     Node {
@@ -1098,7 +1102,10 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         // A wrapped line continues the text above: the line above was long and did not
         // end a sentence, or this one starts in lower case.
         let lower = starts_lower(&whole) || whole.starts_with(|c: char| c.is_ascii_digit());
-        if b.can_continue
+        // A hard-wrapped clause list: a long line ending with ";" or "," and one that goes
+        // on in lower case.
+        let wrapped_clause = prev_len >= 60 && prev_clause_end && starts_lower(&whole);
+        if (b.can_continue || wrapped_clause)
             && (lower || prev_len >= 60)
             && let Some(n) = b.last_text_node()
         {
@@ -1107,6 +1114,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
             n.span.end = span.end;
             b.can_continue = !ends_sentence(&whole);
             prev_len = whole.chars().count();
+            prev_clause_end = whole.trim_end().ends_with([';', ',']);
             continue;
         }
         let kind = if first.kind == Rule::basis && !seen_marker {
@@ -1115,6 +1123,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
             NodeKind::Paragraph
         };
         prev_len = whole.chars().count();
+        prev_clause_end = whole.trim_end().ends_with([';', ',']);
         b.can_continue = !ends_sentence(&whole);
         b.paragraph(Node {
             kind,

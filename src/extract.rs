@@ -364,9 +364,16 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
         let take = match sep {
             // "Sở Văn hóa, Thể thao và Du lịch": a comma inside a name; before a new head
             // or a lower-case word it separates, except in a collective ("các sở, ban, ngành").
+            // "Công an đơn vị, địa phương", "Công an tỉnh, thành phố": a list of kinds
+            // after a noun of a kind.
             "," => {
                 (upper && head_at(g, text, word_start).is_none())
-                    || (collective && COLLECTIVE_NOUNS.contains(&lower.as_str()))
+                    || ((collective
+                        || matches!(
+                            prev_lower.as_str(),
+                            "vị" | "ngành" | "phương" | "tỉnh" | "huyện" | "xã"
+                        ))
+                        && COLLECTIVE_NOUNS.contains(&lower.as_str()))
             }
             "-" => upper,
             _ if word == "và" => {
@@ -555,7 +562,7 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
         return Some(Role::Support);
     }
     // "báo cáo kết quả thực hiện về X", "báo cáo tình hình … cho X".
-    let reports = b.split_whitespace().rev().take(7).any(|w| w == "cáo")
+    let reports = b.split_whitespace().rev().take(12).any(|w| w == "cáo")
         && b.contains("báo cáo")
         && (b.ends_with(" về") || b.ends_with(" cho") || b.ends_with(" lên"));
     if ends_with_any(&b, REPORT_BEFORE) || reports {
@@ -616,7 +623,7 @@ fn res() -> &'static DeadlineRes {
         let date = r"(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?";
         DeadlineRes {
             date: r(&format!(
-                r"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|hạn(?:\s+chót)?(?:\s+là)?|hoàn thành(?:\s+trong)?|xong|đến hết|đến|kể từ)\s*(?:ngày\s+)?(?:(\d{{1,2}})\s*giờ(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:{date})"
+                r"(?i)(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|hạn(?:\s+chót)?(?:\s+là)?|hoàn thành(?:\s+trong)?|xong|đến hết|đến)\s*(?:ngày\s+)?(?:(\d{{1,2}})\s*giờ(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:{date})"
             )),
             month: r(r"(?i)(?:trong|trước|cuối|đầu|hết|hoàn thành)\s+tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})"),
             quarter: r(r"(?i)quý\s+(IV|I{1,3}|[1-4])(?:(?:\s*/\s*|\s+năm\s+)(\d{4}))?"),
@@ -867,12 +874,10 @@ const DIRECTIVE_HEADINGS: &[&str] = &[
     "giải pháp",
     "tổ chức thực hiện",
     "phân công",
-    "kiến nghị",
-    "đề nghị",
-    "chỉ đạo",
-    "kết luận",
-    "yêu cầu",
-    "trách nhiệm",
+    "trách nhiệm của",
+    "trách nhiệm thực hiện",
+    "trách nhiệm thi hành",
+    "trách nhiệm tổ chức",
     "thời gian tới",
     "phương hướng",
     // "TỔ CHỨC THỰC HIỆN", also as OCR reads it ("TÔ CHỨC THỰC HIỆN").
@@ -890,9 +895,15 @@ const ASSESSMENT_HEADINGS: &[&str] = &[
     "mục đích",
 ];
 
+/// Words that announce directives only when a heading opens with them ("Kiến nghị",
+/// "Đề nghị", not "Kê khai, lập danh sách đề nghị cấp thẻ").
+const DIRECTIVE_HEADING_OPENERS: &[&str] =
+    &["kiến nghị", "đề nghị", "chỉ đạo", "kết luận", "yêu cầu"];
+
 fn is_directive_section(n: &Node) -> bool {
     let h = n.text.to_lowercase();
-    DIRECTIVE_HEADINGS.iter().any(|w| h.contains(w))
+    (DIRECTIVE_HEADINGS.iter().any(|w| h.contains(w))
+        || DIRECTIVE_HEADING_OPENERS.iter().any(|w| h.starts_with(w)))
         && !ASSESSMENT_HEADINGS.iter().any(|w| h.starts_with(w))
 }
 
@@ -1152,6 +1163,11 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
         return None;
     }
     let t = n.text.trim_end_matches([':', ';']).trim();
+    // "1. Trách nhiệm của Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does.
+    let t = ["Trách nhiệm của ", "Nhiệm vụ của ", "Đối với "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
     let ms = mentions(cx.g, t);
     // "1. Sở Công Thương", "7. Ủy ban nhân dân các xã, phường có cụm công nghiệp": a
     // heading that names who carries out what follows.
@@ -1235,7 +1251,14 @@ impl Inherited {
 fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     match n.kind {
         NodeKind::Section => {
-            let scope = in_scope || is_directive_section(n);
+            // An article stands on its own heading: "Điều 9. Hiệu lực thi hành" in a
+            // chapter on implementation sets no task.
+            let article = n.marker.as_deref().is_some_and(|m| m.starts_with("Điều"));
+            let scope = if article {
+                is_directive_section(n)
+            } else {
+                in_scope || is_directive_section(n)
+            };
             for c in n.children.iter_mut() {
                 visit(cx, c, scope, inherited);
             }
