@@ -287,9 +287,7 @@ fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     while i < text.len() {
         let at_word_start = i == 0 || !text[..i].ends_with(is_word_char);
         if at_word_start && let Some(head) = head_at(g, text, i) {
-            let collective = head.starts_with("các ") || head.starts_with("Các ");
-            let end = name_end(g, text, i + head.len(), collective);
-            // "các Ban Quản lý dự án": a collective of a named kind.
+            // "các Ban Quản lý dự án", "các Sở, ban, ngành": a collective of a named kind.
             let start = ["các ", "Các "]
                 .iter()
                 .find(|c| {
@@ -300,6 +298,8 @@ fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
                             .is_none_or(|p| !is_word_char(p))
                 })
                 .map_or(i, |c| i - c.len());
+            let collective = head.starts_with("các ") || head.starts_with("Các ") || start < i;
+            let end = name_end(g, text, i + head.len(), collective);
             out.push(Mention { start, end });
             i = end;
             continue;
@@ -373,6 +373,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
                             prev_lower.as_str(),
                             "vị" | "ngành" | "phương" | "tỉnh" | "huyện" | "xã"
                         ))
+                        && !upper
                         && COLLECTIVE_NOUNS.contains(&lower.as_str()))
             }
             "-" => upper,
@@ -393,14 +394,23 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             // "cơ quan chuyên trách tham mưu, giúp việc …"
             _ if lower == "tham" && prev_lower == "trách" => true,
             // "Ủy ban" is a name; "ban hành" is a verb.
-            _ if lower == "ban" => prev_lower == "ủy",
+            _ if lower == "ban" => prev_lower == "ủy" || prev_lower == "các",
             // A collective ends with its last noun ("các cơ quan, đơn vị, địa phương"):
             // only a qualifier may follow.
             _ if collective
                 && matches!(prev_lower.as_str(), "phương" | "vị" | "ngành")
                 && !matches!(
                     lower.as_str(),
-                    "liên" | "có" | "trực" | "thuộc" | "cấp" | "chức" | "chuyên"
+                    "liên"
+                        | "có"
+                        | "trực"
+                        | "thuộc"
+                        | "cấp"
+                        | "chức"
+                        | "chuyên"
+                        | "tỉnh"
+                        | "huyện"
+                        | "trung"
                 ) =>
             {
                 false
@@ -534,6 +544,13 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
         "quyết định",
     ]) {
         return None;
+    }
+    // "tham mưu UBND tỉnh chỉ đạo …": advised, not directing here.
+    if ends_with_any(
+        &b,
+        &["tham mưu", "tham mưu cho", "đề xuất", "kiến nghị", "trình"],
+    ) {
+        return Some(Role::ReportTo);
     }
     if after_is(SUPERVISOR_AFTER) && !after_is(&["chỉ đạo:"]) {
         // "X chỉ đạo Y …": X directs; but "UBND tỉnh chỉ đạo các cơ quan:" still makes X
@@ -742,7 +759,16 @@ pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
             ));
         }
     }
-    if let Some(c) = r.until.captures(text) {
+    // "tầm nhìn đến năm 2050", "định hướng đến năm 2045": a plan's horizon, not a deadline.
+    let horizon = |m: &regex::Match| {
+        let before: Vec<&str> = text[..m.start()].split_whitespace().rev().take(2).collect();
+        matches!(before.as_slice(), ["nhìn", "tầm"] | ["hướng", "định"])
+    };
+    if let Some(c) = r
+        .until
+        .captures_iter(text)
+        .find(|c| !horizon(&c.get(0).expect("whole match")))
+    {
         let m = c.get(0).expect("whole match");
         if let Some(y) = num(c.get(1)).or(num(c.get(2))) {
             return Some(mk(DeadlineKind::Until, m, None, iso(y, 12, 31), None));
@@ -1308,7 +1334,12 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
         _ => false,
     };
     if candidate {
-        n.directive = Some(directive(cx, &n.text, inherited));
+        n.directive = Some(directive(
+            cx,
+            &n.text,
+            inherited,
+            n.kind == NodeKind::Paragraph,
+        ));
         // A directive that ends with ":" lists what it asks for: its children are its
         // contents, not directives of their own.
         if n.text.trim_end().ends_with(':') {
@@ -1320,7 +1351,7 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     }
 }
 
-fn directive(cx: &Ctx, text: &str, inherited: &Inherited) -> Directive {
+fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Directive {
     let mut assignments = cx.assignments_in(text);
     let has_doer = assignments
         .iter()
@@ -1342,9 +1373,12 @@ fn directive(cx: &Ctx, text: &str, inherited: &Inherited) -> Directive {
     assignments.splice(0..0, supervisors);
     // A paragraph that opens by naming its own agency ("Giao Ban …", "Đề nghị UBND …")
     // stands apart from the heading printed above it.
-    let own = ["Giao ", "Đề nghị ", "Yêu cầu "]
-        .iter()
-        .any(|c| text.starts_with(c) && head_at(cx.g, text, c.len()).is_some());
+    // (A bullet under a heading that opens "Yêu cầu các đơn vị …" is still the heading
+    // agency's task.)
+    let own = paragraph
+        && ["Giao ", "Đề nghị ", "Yêu cầu "]
+            .iter()
+            .any(|c| text.starts_with(c) && head_at(cx.g, text, c.len()).is_some());
     if !own {
         assignments.splice(0..0, inherited.heading.iter().cloned());
     }
