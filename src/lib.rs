@@ -4,9 +4,11 @@
 //! [`decode`] bytes → text, [`normalize`] text → canonical text + offset map,
 //! [`grammar`] canonical text → typed lines (pest), [`assemble`] typed lines → [`tree`],
 //! [`extract`] tree → directives (agencies, roles, deadlines) written into the tree.
+//! [`dataset`] turns trees into tables (polars, Parquet, CSV) and aggregates.
 //! [`render`] prints trees and diagnostics for people.
 
 pub mod assemble;
+pub mod dataset;
 pub mod decode;
 pub mod extract;
 pub mod grammar;

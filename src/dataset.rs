@@ -1,0 +1,544 @@
+//! Datasets: document trees → rows → polars DataFrames → Parquet and CSV tables, and the
+//! corpus-wide aggregates.
+//!
+//! A batch keeps rows, never texts: each document is parsed, turned into its rows and
+//! dropped, so memory grows with the number of rows, not with the corpus. Every input
+//! file gets exactly one `documents` row, whatever happened to it. Each table is written
+//! to a temporary name and renamed, so an interrupted run leaves no half-written file.
+
+use crate::tree::{Document, Node, NodeKind, Severity};
+use polars::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Rows of every table, column by column.
+#[derive(Debug, Default, Clone)]
+pub struct Rows {
+    documents: Documents,
+    sections: Sections,
+    directives: Directives,
+    assignments: Assignments,
+    recipients: Recipients,
+    diagnostics: Diagnostics,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Documents {
+    doc_id: Vec<String>,
+    file: Vec<String>,
+    status: Vec<String>,
+    dialect: Vec<Option<String>>,
+    issuer: Vec<Option<String>>,
+    issuer_parent: Vec<Option<String>>,
+    reference: Vec<Option<String>>,
+    number: Vec<Option<String>>,
+    type_code: Vec<Option<String>>,
+    issuer_code: Vec<Option<String>>,
+    doc_type: Vec<Option<String>>,
+    place: Vec<Option<String>>,
+    date: Vec<Option<i32>>,
+    year: Vec<Option<i32>>,
+    title: Vec<Option<String>>,
+    subject: Vec<Option<String>>,
+    authority: Vec<Option<String>>,
+    signer_title: Vec<Option<String>>,
+    signer: Vec<Option<String>>,
+    directives: Vec<u32>,
+    recipients: Vec<u32>,
+    errors: Vec<u32>,
+    bytes: Vec<u64>,
+    lines: Vec<u32>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Sections {
+    doc_id: Vec<String>,
+    line: Vec<u32>,
+    depth: Vec<u32>,
+    marker: Vec<Option<String>>,
+    heading: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Directives {
+    doc_id: Vec<String>,
+    directive_id: Vec<String>,
+    line: Vec<u32>,
+    kind: Vec<String>,
+    marker: Vec<Option<String>>,
+    text: Vec<String>,
+    action: Vec<Option<String>>,
+    urgent: Vec<bool>,
+    deadline_kind: Vec<Option<String>>,
+    deadline_raw: Vec<Option<String>>,
+    deadline_start: Vec<Option<i32>>,
+    deadline_end: Vec<Option<i32>>,
+    deadline_period: Vec<Option<String>>,
+    date: Vec<Option<i32>>,
+    issuer: Vec<Option<String>>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Assignments {
+    doc_id: Vec<String>,
+    directive_id: Vec<String>,
+    line: Vec<u32>,
+    agency: Vec<String>,
+    canonical: Vec<String>,
+    role: Vec<String>,
+    explicit: Vec<bool>,
+    date: Vec<Option<i32>>,
+    issuer: Vec<Option<String>>,
+    doc_type: Vec<Option<String>>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Recipients {
+    doc_id: Vec<String>,
+    position: Vec<u32>,
+    line: Vec<u32>,
+    text: Vec<String>,
+    archive: Vec<bool>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Diagnostics {
+    doc_id: Vec<String>,
+    file: Vec<String>,
+    line: Vec<u32>,
+    column: Vec<u32>,
+    severity: Vec<String>,
+    message: Vec<String>,
+}
+
+/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`), the representation of a Date.
+pub fn epoch_days(iso: &str) -> Option<i32> {
+    let mut it = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    i32::try_from(era * 146_097 + doe - 719_468).ok()
+}
+
+/// A stable identifier of a document: FNV-1a of its bytes, as 16 hex digits. The same
+/// file gives the same id on every run and machine, wherever it lies.
+pub fn doc_id(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn kind_name(k: NodeKind) -> &'static str {
+    match k {
+        NodeKind::Section => "section",
+        NodeKind::Item => "item",
+        NodeKind::Point => "point",
+        NodeKind::Bullet => "bullet",
+        NodeKind::Basis => "basis",
+        NodeKind::Paragraph => "paragraph",
+        NodeKind::Closing => "closing",
+    }
+}
+
+fn json_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+impl Rows {
+    /// The rows of one document.
+    pub fn of(doc: &Document, doc_id: &str) -> Rows {
+        let mut r = Rows::default();
+        let h = &doc.header;
+        let date = h.date.as_deref().and_then(epoch_days);
+        let year = h
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse().ok())
+            .or(h.symbol_year.map(i32::from));
+        let mut n_directives = 0;
+        fn walk<'a>(ns: &'a [Node], depth: u32, out: &mut Vec<(&'a Node, u32)>) {
+            for n in ns {
+                out.push((n, depth));
+                walk(&n.children, depth + 1, out);
+            }
+        }
+        let mut nodes = Vec::new();
+        walk(&doc.body, 0, &mut nodes);
+        for (n, depth) in nodes {
+            let line = n.span.line as u32;
+            if n.kind == NodeKind::Section {
+                let s = &mut r.sections;
+                s.doc_id.push(doc_id.to_string());
+                s.line.push(line);
+                s.depth.push(depth);
+                s.marker.push(n.marker.clone());
+                s.heading.push(n.text.clone());
+            }
+            let Some(d) = &n.directive else { continue };
+            n_directives += 1;
+            let directive_id = format!("{doc_id}:{line}");
+            let t = &mut r.directives;
+            t.doc_id.push(doc_id.to_string());
+            t.directive_id.push(directive_id.clone());
+            t.line.push(line);
+            t.kind.push(kind_name(n.kind).to_string());
+            t.marker.push(n.marker.clone());
+            t.text.push(n.text.clone());
+            t.action.push(d.action.clone());
+            t.urgent.push(d.urgent);
+            let dl = d.deadline.as_ref();
+            t.deadline_kind.push(dl.map(|x| json_name(&x.kind)));
+            t.deadline_raw.push(dl.map(|x| x.raw.clone()));
+            t.deadline_start
+                .push(dl.and_then(|x| x.start.as_deref()).and_then(epoch_days));
+            t.deadline_end
+                .push(dl.and_then(|x| x.end.as_deref()).and_then(epoch_days));
+            t.deadline_period.push(dl.and_then(|x| x.period.clone()));
+            t.date.push(date);
+            t.issuer.push(h.issuer.clone());
+            for a in &d.assignments {
+                let s = &mut r.assignments;
+                s.doc_id.push(doc_id.to_string());
+                s.directive_id.push(directive_id.clone());
+                s.line.push(line);
+                s.agency.push(a.agency.clone());
+                s.canonical.push(a.canonical.clone());
+                s.role.push(a.role.as_str().to_string());
+                s.explicit.push(a.explicit);
+                s.date.push(date);
+                s.issuer.push(h.issuer.clone());
+                s.doc_type.push(h.doc_type.clone());
+            }
+        }
+        for (i, rc) in doc.recipients.iter().enumerate() {
+            let s = &mut r.recipients;
+            s.doc_id.push(doc_id.to_string());
+            s.position.push(i as u32 + 1);
+            s.line.push(rc.span.line as u32);
+            s.text.push(rc.text.clone());
+            s.archive.push(rc.archive);
+        }
+        for dg in &doc.diagnostics {
+            let s = &mut r.diagnostics;
+            s.doc_id.push(doc_id.to_string());
+            s.file.push(doc.file.clone());
+            s.line.push(dg.line as u32);
+            s.column.push(dg.column as u32);
+            s.severity.push(json_name(&dg.severity));
+            s.message.push(dg.message.clone());
+        }
+        let sig = doc.signature.as_ref();
+        let d = &mut r.documents;
+        d.doc_id.push(doc_id.to_string());
+        d.file.push(doc.file.clone());
+        d.status.push(json_name(&doc.status));
+        d.dialect.push(h.dialect.map(|x| json_name(&x)));
+        d.issuer.push(h.issuer.clone());
+        d.issuer_parent.push(h.issuer_parent.clone());
+        d.reference.push(h.reference.clone());
+        d.number.push(h.number.clone());
+        d.type_code.push(h.type_code.clone());
+        d.issuer_code.push(h.issuer_code.clone());
+        d.doc_type.push(h.doc_type.clone());
+        d.place.push(h.place.clone());
+        d.date.push(date);
+        d.year.push(year);
+        d.title.push(h.title.clone());
+        d.subject.push(h.subject.clone());
+        d.authority.push(sig.and_then(|s| s.authority.clone()));
+        d.signer_title.push(sig.and_then(|s| s.title.clone()));
+        d.signer.push(sig.and_then(|s| s.signer.clone()));
+        d.directives.push(n_directives);
+        d.recipients.push(doc.recipients.len() as u32);
+        d.errors.push(
+            doc.diagnostics
+                .iter()
+                .filter(|x| x.severity == Severity::Error)
+                .count() as u32,
+        );
+        d.bytes.push(doc.bytes as u64);
+        d.lines.push(doc.lines as u32);
+        r
+    }
+
+    /// Append another document's rows.
+    pub fn extend(&mut self, other: Rows) {
+        macro_rules! cat {
+            ($t:ident: $($c:ident),*) => { $( self.$t.$c.extend(other.$t.$c); )* };
+        }
+        cat!(documents: doc_id, file, status, dialect, issuer, issuer_parent, reference, number,
+            type_code, issuer_code, doc_type, place, date, year, title, subject, authority,
+            signer_title, signer, directives, recipients, errors, bytes, lines);
+        cat!(sections: doc_id, line, depth, marker, heading);
+        cat!(directives: doc_id, directive_id, line, kind, marker, text, action, urgent,
+            deadline_kind, deadline_raw, deadline_start, deadline_end, deadline_period, date, issuer);
+        cat!(assignments: doc_id, directive_id, line, agency, canonical, role, explicit, date,
+            issuer, doc_type);
+        cat!(recipients: doc_id, position, line, text, archive);
+        cat!(diagnostics: doc_id, file, line, column, severity, message);
+    }
+
+    pub fn documents(&self) -> usize {
+        self.documents.doc_id.len()
+    }
+
+    /// Documents by status: (ok, partial, failed).
+    pub fn statuses(&self) -> (usize, usize, usize) {
+        let n = |s: &str| self.documents.status.iter().filter(|x| *x == s).count();
+        (n("ok"), n("partial"), n("failed"))
+    }
+
+    /// The most frequent error and warning messages, most frequent first.
+    pub fn top_diagnostics(&self, n: usize) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for (m, s) in self
+            .diagnostics
+            .message
+            .iter()
+            .zip(&self.diagnostics.severity)
+        {
+            if s != "note" {
+                *counts.entry(m.as_str()).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(m, c)| (m.to_string(), c))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+
+    /// The tables as DataFrames, in a fixed order.
+    pub fn frames(&self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+        let s = |name: &str, v: &[String]| Column::new(name.into(), v);
+        let o = |name: &str, v: &[Option<String>]| Column::new(name.into(), v);
+        let u = |name: &str, v: &[u32]| Column::new(name.into(), v);
+        let b = |name: &str, v: &[bool]| Column::new(name.into(), v);
+        let date =
+            |name: &str, v: &[Option<i32>]| Column::new(name.into(), v).cast(&DataType::Date);
+        let d = &self.documents;
+        let documents = DataFrame::new_infer_height(vec![
+            s("doc_id", &d.doc_id),
+            s("file", &d.file),
+            s("status", &d.status),
+            o("dialect", &d.dialect),
+            o("issuer", &d.issuer),
+            o("issuer_parent", &d.issuer_parent),
+            o("reference", &d.reference),
+            o("number", &d.number),
+            o("type_code", &d.type_code),
+            o("issuer_code", &d.issuer_code),
+            o("doc_type", &d.doc_type),
+            o("place", &d.place),
+            date("date", &d.date)?,
+            Column::new("year".into(), &d.year),
+            o("title", &d.title),
+            o("subject", &d.subject),
+            o("authority", &d.authority),
+            o("signer_title", &d.signer_title),
+            o("signer", &d.signer),
+            u("directives", &d.directives),
+            u("recipients", &d.recipients),
+            u("errors", &d.errors),
+            Column::new("bytes".into(), &d.bytes),
+            u("lines", &d.lines),
+        ])?;
+        let x = &self.sections;
+        let sections = DataFrame::new_infer_height(vec![
+            s("doc_id", &x.doc_id),
+            u("line", &x.line),
+            u("depth", &x.depth),
+            o("marker", &x.marker),
+            s("heading", &x.heading),
+        ])?;
+        let x = &self.directives;
+        let directives = DataFrame::new_infer_height(vec![
+            s("doc_id", &x.doc_id),
+            s("directive_id", &x.directive_id),
+            u("line", &x.line),
+            s("kind", &x.kind),
+            o("marker", &x.marker),
+            s("text", &x.text),
+            o("action", &x.action),
+            b("urgent", &x.urgent),
+            o("deadline_kind", &x.deadline_kind),
+            o("deadline_raw", &x.deadline_raw),
+            date("deadline_start", &x.deadline_start)?,
+            date("deadline_end", &x.deadline_end)?,
+            o("deadline_period", &x.deadline_period),
+            date("date", &x.date)?,
+            o("issuer", &x.issuer),
+        ])?;
+        let x = &self.assignments;
+        let assignments = DataFrame::new_infer_height(vec![
+            s("doc_id", &x.doc_id),
+            s("directive_id", &x.directive_id),
+            u("line", &x.line),
+            s("agency", &x.agency),
+            s("canonical", &x.canonical),
+            s("role", &x.role),
+            b("explicit", &x.explicit),
+            date("date", &x.date)?,
+            o("issuer", &x.issuer),
+            o("doc_type", &x.doc_type),
+        ])?;
+        let x = &self.recipients;
+        let recipients = DataFrame::new_infer_height(vec![
+            s("doc_id", &x.doc_id),
+            u("position", &x.position),
+            u("line", &x.line),
+            s("text", &x.text),
+            b("archive", &x.archive),
+        ])?;
+        let x = &self.diagnostics;
+        let diagnostics = DataFrame::new_infer_height(vec![
+            s("doc_id", &x.doc_id),
+            s("file", &x.file),
+            u("line", &x.line),
+            u("column", &x.column),
+            s("severity", &x.severity),
+            s("message", &x.message),
+        ])?;
+        let agency_workload = assignments
+            .clone()
+            .lazy()
+            .group_by([col("canonical"), col("role")])
+            .agg([
+                col("directive_id").n_unique().alias("directives"),
+                col("doc_id").n_unique().alias("documents"),
+                col("date").min().alias("first_date"),
+                col("date").max().alias("last_date"),
+            ])
+            .sort_by_exprs(
+                [col("directives"), col("canonical"), col("role")],
+                SortMultipleOptions::default().with_order_descending_multi([true, false, false]),
+            )
+            .collect()?;
+        let issuer_summary = documents
+            .clone()
+            .lazy()
+            .group_by([col("issuer"), col("year"), col("doc_type")])
+            .agg([
+                col("doc_id").count().alias("documents"),
+                col("directives").sum().alias("directives"),
+            ])
+            .sort_by_exprs(
+                [col("issuer"), col("year"), col("doc_type")],
+                SortMultipleOptions::default().with_nulls_last(true),
+            )
+            .collect()?;
+        Ok(vec![
+            ("documents", documents),
+            ("sections", sections),
+            ("directives", directives),
+            ("assignments", assignments),
+            ("recipients", recipients),
+            ("diagnostics", diagnostics),
+            ("agency_workload", agency_workload),
+            ("issuer_summary", issuer_summary),
+        ])
+    }
+}
+
+/// Output formats of `vanban build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Parquet,
+    Csv,
+}
+
+/// Write `path` through a temporary file in the same folder, renamed when complete: a
+/// crash or an error midway leaves the old file or none, never half of one.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), String>,
+) -> Result<(), String> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("table");
+    let tmp = path.with_file_name(format!(".{name}.partial"));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)
+            .map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+        write(&mut f)?;
+        f.flush().map_err(|e| e.to_string())?;
+        f.sync_all().map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, path).map_err(|e| format!("cannot rename to {}: {e}", path.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Write every table in every format into `dir`; returns the files written.
+pub fn write_tables(rows: &Rows, dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let frames = rows.frames().map_err(|e| e.to_string())?;
+    let mut written = Vec::new();
+    for (name, mut df) in frames {
+        for f in formats {
+            let path = dir.join(match f {
+                Format::Parquet => format!("{name}.parquet"),
+                Format::Csv => format!("{name}.csv"),
+            });
+            write_atomically(&path, |file| match f {
+                Format::Parquet => ParquetWriter::new(file)
+                    .finish(&mut df)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+                Format::Csv => CsvWriter::new(file)
+                    .finish(&mut df)
+                    .map_err(|e| e.to_string()),
+            })?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_ids() {
+        assert_eq!(epoch_days("1970-01-01"), Some(0));
+        assert_eq!(epoch_days("2008-07-21"), Some(14_081));
+        assert_eq!(epoch_days("2000-03-01"), Some(11_017));
+        assert_eq!(doc_id(b""), "cbf29ce484222325");
+        assert_eq!(doc_id(b"a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_nothing() {
+        let dir = std::env::temp_dir().join(format!("vanban-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.csv");
+        let err = write_atomically(&path, |f| {
+            f.write_all(b"half of a table").unwrap();
+            Err("interrupted".into())
+        });
+        assert!(err.is_err());
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "no partial file left"
+        );
+        write_atomically(&path, |f| f.write_all(b"a,b\n").map_err(|e| e.to_string())).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
