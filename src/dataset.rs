@@ -136,18 +136,6 @@ pub fn doc_id(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-fn kind_name(k: NodeKind) -> &'static str {
-    match k {
-        NodeKind::Section => "section",
-        NodeKind::Item => "item",
-        NodeKind::Point => "point",
-        NodeKind::Bullet => "bullet",
-        NodeKind::Basis => "basis",
-        NodeKind::Paragraph => "paragraph",
-        NodeKind::Closing => "closing",
-    }
-}
-
 fn json_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
@@ -192,7 +180,7 @@ impl Rows {
             t.doc_id.push(doc_id.to_string());
             t.directive_id.push(directive_id.clone());
             t.line.push(line);
-            t.kind.push(kind_name(n.kind).to_string());
+            t.kind.push(n.kind.name().to_string());
             t.marker.push(n.marker.clone());
             t.text.push(n.text.clone());
             t.action.push(d.action.clone());

@@ -86,15 +86,7 @@ pub fn outline(doc: &Document) -> String {
     let _ = writeln!(o, "  body");
     fn nodes(o: &mut String, ns: &[Node], depth: usize) {
         for n in ns {
-            let kind = match n.kind {
-                NodeKind::Section => "section",
-                NodeKind::Item => "item",
-                NodeKind::Point => "point",
-                NodeKind::Bullet => "bullet",
-                NodeKind::Basis => "basis",
-                NodeKind::Paragraph => "paragraph",
-                NodeKind::Closing => "closing",
-            };
+            let kind = n.kind.name();
             let marker = n
                 .marker
                 .as_deref()

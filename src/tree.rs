@@ -113,6 +113,21 @@ pub enum NodeKind {
     Closing,
 }
 
+impl NodeKind {
+    /// The lowercase name, as serde writes it in the JSON tree.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Section => "section",
+            NodeKind::Item => "item",
+            NodeKind::Point => "point",
+            NodeKind::Bullet => "bullet",
+            NodeKind::Basis => "basis",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Closing => "closing",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
     pub kind: NodeKind,

@@ -6,23 +6,22 @@ use polars::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Runs `vanban build ARGS...`, asserts it succeeded and returns its stdout.
+fn vanban_build(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("build")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
 fn build_corpus(tag: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("vanban-build-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args([
-            "build",
-            corpus,
-            "--out",
-            out.to_str().unwrap(),
-            "--jobs",
-            "2",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let summary = String::from_utf8(o.stdout).unwrap();
+    let summary = vanban_build(&[corpus, "--out", out.to_str().unwrap(), "--jobs", "2"]);
     assert!(
         summary.starts_with("5 documents: 5 ok, 0 partial, 0 failed"),
         "{summary}"
@@ -147,18 +146,13 @@ fn every_input_file_gets_a_documents_row() {
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
     std::fs::write(dir.join("binary.txt"), b"\x89PNG\0\0\0\0\0\0").unwrap();
     let out = dir.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args([
-            "build",
-            dir.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            "csv",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    vanban_build(&[
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
     let docs = csv(&out.join("documents.csv"));
     assert_eq!(docs.height(), 3);
     let status = docs.column("status").unwrap().str().unwrap().clone();
