@@ -281,36 +281,8 @@ impl Rows {
         self.documents.doc_id.len()
     }
 
-    /// Documents by status: (ok, partial, failed).
-    pub fn statuses(&self) -> (usize, usize, usize) {
-        let n = |s: &str| self.documents.status.iter().filter(|x| *x == s).count();
-        (n("ok"), n("partial"), n("failed"))
-    }
-
-    /// The most frequent error and warning messages, most frequent first.
-    pub fn top_diagnostics(&self, n: usize) -> Vec<(String, usize)> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        for (m, s) in self
-            .diagnostics
-            .message
-            .iter()
-            .zip(&self.diagnostics.severity)
-        {
-            if s != "note" {
-                *counts.entry(m.as_str()).or_default() += 1;
-            }
-        }
-        let mut v: Vec<(String, usize)> = counts
-            .into_iter()
-            .map(|(m, c)| (m.to_string(), c))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(n);
-        v
-    }
-
-    /// The tables as DataFrames, in a fixed order.
-    pub fn frames(&self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    /// The six row tables as DataFrames.
+    pub fn tables(&self) -> PolarsResult<Tables> {
         let s = |name: &str, v: &[String]| Column::new(name.into(), v);
         let o = |name: &str, v: &[Option<String>]| Column::new(name.into(), v);
         let u = |name: &str, v: &[u32]| Column::new(name.into(), v);
@@ -400,9 +372,85 @@ impl Rows {
             s("severity", &x.severity),
             s("message", &x.message),
         ])?;
+        Ok(Tables {
+            documents,
+            sections,
+            directives,
+            assignments,
+            recipients,
+            diagnostics,
+        })
+    }
+}
+
+/// The six row tables. `documents` has one row per document; the others refer to it by
+/// `doc_id`.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    pub documents: DataFrame,
+    pub sections: DataFrame,
+    pub directives: DataFrame,
+    pub assignments: DataFrame,
+    pub recipients: DataFrame,
+    pub diagnostics: DataFrame,
+}
+
+/// Names of the row tables, in the order they are written.
+pub const TABLES: [&str; 6] = [
+    "documents",
+    "sections",
+    "directives",
+    "assignments",
+    "recipients",
+    "diagnostics",
+];
+
+impl Tables {
+    /// The tables with their names, in the order of [`TABLES`].
+    pub fn named(&self) -> [(&'static str, &DataFrame); 6] {
+        [
+            ("documents", &self.documents),
+            ("sections", &self.sections),
+            ("directives", &self.directives),
+            ("assignments", &self.assignments),
+            ("recipients", &self.recipients),
+            ("diagnostics", &self.diagnostics),
+        ]
+    }
+
+    /// Builds from frames given in the order of [`TABLES`].
+    pub fn from_frames(mut v: Vec<DataFrame>) -> Option<Tables> {
+        if v.len() != 6 {
+            return None;
+        }
+        let diagnostics = v.pop()?;
+        let recipients = v.pop()?;
+        let assignments = v.pop()?;
+        let directives = v.pop()?;
+        let sections = v.pop()?;
+        let documents = v.pop()?;
+        Some(Tables {
+            documents,
+            sections,
+            directives,
+            assignments,
+            recipients,
+            diagnostics,
+        })
+    }
+
+    /// The corpus-wide aggregates, computed with polars' lazy API.
+    pub fn aggregates(&self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+        let desc_then_asc = |n: usize| {
+            let mut v = vec![false; n];
+            v[0] = true;
+            SortMultipleOptions::default()
+                .with_order_descending_multi(v)
+                .with_nulls_last(true)
+        };
+        let assignments = self.assignments.clone().lazy();
         let agency_workload = assignments
             .clone()
-            .lazy()
             .group_by([col("canonical"), col("role")])
             .agg([
                 col("directive_id").n_unique().alias("directives"),
@@ -412,15 +460,73 @@ impl Rows {
             ])
             .sort_by_exprs(
                 [col("directives"), col("canonical"), col("role")],
-                SortMultipleOptions::default().with_order_descending_multi([true, false, false]),
+                desc_then_asc(3),
             )
             .collect()?;
-        let issuer_summary = documents
+        let agency_workload_by_year = assignments
+            .clone()
+            .with_column(col("date").dt().year().alias("year"))
+            .group_by([col("canonical"), col("role"), col("year")])
+            .agg([
+                col("directive_id").n_unique().alias("directives"),
+                col("doc_id").n_unique().alias("documents"),
+            ])
+            .sort_by_exprs(
+                [col("canonical"), col("role"), col("year")],
+                SortMultipleOptions::default().with_nulls_last(true),
+            )
+            .collect()?;
+        // Lead × support: the agencies a directive names in these two roles.
+        let role = |r: &str, name: &str| {
+            assignments
+                .clone()
+                .filter(col("role").eq(lit(r)))
+                .select([
+                    col("directive_id"),
+                    col("doc_id"),
+                    col("canonical").alias(name),
+                ])
+                .unique(None, UniqueKeepStrategy::First)
+        };
+        let agency_pairs = role("lead", "lead")
+            .join(
+                role("support", "support"),
+                [col("directive_id"), col("doc_id")],
+                [col("directive_id"), col("doc_id")],
+                JoinArgs::new(JoinType::Inner),
+            )
+            .filter(col("lead").neq(col("support")))
+            .group_by([col("lead"), col("support")])
+            .agg([
+                col("directive_id").n_unique().alias("directives"),
+                col("doc_id").n_unique().alias("documents"),
+            ])
+            .sort_by_exprs(
+                [col("directives"), col("lead"), col("support")],
+                desc_then_asc(3),
+            )
+            .collect()?;
+        // Deadlines by the month they fall due (the end of their period).
+        let deadline_calendar = self
+            .directives
+            .clone()
+            .lazy()
+            .filter(col("deadline_end").is_not_null())
+            .with_column(col("deadline_end").dt().truncate(lit("1mo")).alias("month"))
+            .group_by([col("month")])
+            .agg([
+                col("directive_id").n_unique().alias("directives"),
+                col("doc_id").n_unique().alias("documents"),
+            ])
+            .sort_by_exprs([col("month")], SortMultipleOptions::default())
+            .collect()?;
+        let issuer_summary = self
+            .documents
             .clone()
             .lazy()
             .group_by([col("issuer"), col("year"), col("doc_type")])
             .agg([
-                col("doc_id").count().alias("documents"),
+                col("doc_id").n_unique().alias("documents"),
                 col("directives").sum().alias("directives"),
             ])
             .sort_by_exprs(
@@ -429,13 +535,10 @@ impl Rows {
             )
             .collect()?;
         Ok(vec![
-            ("documents", documents),
-            ("sections", sections),
-            ("directives", directives),
-            ("assignments", assignments),
-            ("recipients", recipients),
-            ("diagnostics", diagnostics),
             ("agency_workload", agency_workload),
+            ("agency_workload_by_year", agency_workload_by_year),
+            ("agency_pairs", agency_pairs),
+            ("deadline_calendar", deadline_calendar),
             ("issuer_summary", issuer_summary),
         ])
     }
@@ -470,26 +573,41 @@ pub fn write_atomically(
     result
 }
 
-/// Write every table in every format into `dir`; returns the files written.
-pub fn write_tables(rows: &Rows, dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>, String> {
+/// Write one DataFrame as `path` in `format`, atomically.
+pub fn write_frame(df: &mut DataFrame, path: &Path, format: Format) -> Result<(), String> {
+    write_atomically(path, |file| match format {
+        Format::Parquet => ParquetWriter::new(file)
+            .finish(df)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Format::Csv => CsvWriter::new(file).finish(df).map_err(|e| e.to_string()),
+    })
+    .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Read a Parquet file written by [`write_frame`].
+pub fn read_parquet(path: &Path) -> Result<DataFrame, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ParquetReader::new(f)
+        .finish()
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Write tables in every format into `dir`; returns the files written.
+pub fn write_tables(
+    frames: &mut [(&'static str, DataFrame)],
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let frames = rows.frames().map_err(|e| e.to_string())?;
     let mut written = Vec::new();
-    for (name, mut df) in frames {
-        for f in formats {
+    for (name, df) in frames.iter_mut() {
+        for &f in formats {
             let path = dir.join(match f {
                 Format::Parquet => format!("{name}.parquet"),
                 Format::Csv => format!("{name}.csv"),
             });
-            write_atomically(&path, |file| match f {
-                Format::Parquet => ParquetWriter::new(file)
-                    .finish(&mut df)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string()),
-                Format::Csv => CsvWriter::new(file)
-                    .finish(&mut df)
-                    .map_err(|e| e.to_string()),
-            })?;
+            write_frame(df, &path, f)?;
             written.push(path);
         }
     }

@@ -8,6 +8,7 @@
 //! [`render`] prints trees and diagnostics for people.
 
 pub mod assemble;
+pub mod batch;
 pub mod dataset;
 pub mod decode;
 pub mod extract;

@@ -4,7 +4,8 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vanban::{Status, decode, render};
+use vanban::dataset::Format;
+use vanban::{Status, batch, decode, render};
 
 #[derive(Parser)]
 #[command(
@@ -54,7 +55,12 @@ enum Command {
         gazetteer: Option<PathBuf>,
     },
     /// Parse a whole archive into tables: documents, sections, directives, assignments,
-    /// recipients, diagnostics, and the aggregates agency_workload and issuer_summary.
+    /// recipients, diagnostics, and the aggregates agency_workload, agency_workload_by_year,
+    /// agency_pairs, deadline_calendar and issuer_summary.
+    ///
+    /// Rows are checkpointed in DIR/.vanban-cache as the build goes: after an interruption,
+    /// or when files were added to the archive, `--resume` parses only the documents whose
+    /// content is not there yet.
     Build {
         /// Text files, or folders to search for *.txt files.
         #[arg(required = true)]
@@ -68,6 +74,13 @@ enum Command {
         /// Documents parsed in parallel (default: one per core).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Reuse the rows of documents an earlier build into DIR already processed
+        /// (same bytes, wherever the file lies now).
+        #[arg(long)]
+        resume: bool,
+        /// Documents between two checkpoints of the rows to DIR/.vanban-cache.
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        checkpoint: usize,
     },
     /// Print diagnostics in compiler style: file:line:col, the line, a caret, what was expected.
     ///
@@ -86,107 +99,6 @@ enum Command {
 enum FormatArg {
     Parquet,
     Csv,
-}
-
-/// `vanban build`: parse in parallel, keep rows, write tables, print a summary.
-fn build(
-    paths: &[PathBuf],
-    out: &Path,
-    formats: &[FormatArg],
-    jobs: Option<usize>,
-) -> Result<String, String> {
-    use indicatif::{ProgressBar, ProgressStyle};
-    use rayon::prelude::*;
-    use vanban::dataset::{Format, Rows, doc_id, write_tables};
-    let files = inputs(paths);
-    if files.is_empty() {
-        return Err("no .txt files found under the paths given".into());
-    }
-    let total: u64 = files
-        .iter()
-        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
-        .sum();
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg}",
-        )
-        .expect("valid template"),
-    );
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let started = std::time::Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
-    let parsed: Vec<Rows> = pool.install(|| {
-        files
-            .par_iter()
-            .map(|path| {
-                let name = path.display().to_string();
-                // An unreadable file still gets its documents row, status failed.
-                let (bytes, doc) = match std::fs::read(path) {
-                    Ok(b) => {
-                        let d = vanban::parse_bytes(&name, &b);
-                        (b, d)
-                    }
-                    Err(e) => {
-                        let d = vanban::Document::failed(
-                            &name,
-                            0,
-                            format!("cannot read the file: {e}"),
-                        );
-                        (Vec::new(), d)
-                    }
-                };
-                let rows = Rows::of(&doc, &doc_id(&bytes));
-                bar.inc(bytes.len() as u64);
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                bar.set_message(format!("{n}/{} documents", files.len()));
-                rows
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
-    let mut rows = Rows::default();
-    for r in parsed {
-        rows.extend(r);
-    }
-    let formats: Vec<Format> = formats
-        .iter()
-        .map(|f| match f {
-            FormatArg::Parquet => Format::Parquet,
-            FormatArg::Csv => Format::Csv,
-        })
-        .collect();
-    let written = write_tables(&rows, out, &formats)?;
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
-    let (ok, partial, failed) = rows.statuses();
-    let mut s = format!(
-        "{} documents: {ok} ok, {partial} partial, {failed} failed, in {secs:.1} s ({:.0} documents/s, {:.1} MB/s)
-",
-        rows.documents(),
-        rows.documents() as f64 / secs,
-        total as f64 / 1e6 / secs
-    );
-    let top = rows.top_diagnostics(5);
-    if !top.is_empty() {
-        s += "most frequent diagnostics:
-";
-        for (m, n) in top {
-            s += &format!(
-                "  {n:>6}  {m}
-"
-            );
-        }
-    }
-    s += &format!(
-        "{} files written to {}
-",
-        written.len(),
-        out.display()
-    );
-    Ok(s)
 }
 
 /// Expand folders into their *.txt files, sorted; keep files as given.
@@ -214,6 +126,9 @@ fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
             out.push(p.clone());
         }
     }
+    // A file named twice (a folder and a file in it) is one input.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
     out
 }
 
@@ -290,8 +205,31 @@ fn main() -> ExitCode {
                 out: dir,
                 format,
                 jobs,
+                resume,
+                checkpoint,
             } => {
-                let summary = build(&paths, &dir, &format, jobs).map_err(std::io::Error::other)?;
+                let files = inputs(&paths);
+                if files.is_empty() {
+                    return Err(std::io::Error::other(
+                        "no .txt files found under the paths given",
+                    ));
+                }
+                let formats = format
+                    .iter()
+                    .map(|f| match f {
+                        FormatArg::Parquet => Format::Parquet,
+                        FormatArg::Csv => Format::Csv,
+                    })
+                    .collect();
+                let opts = batch::Options {
+                    out: dir,
+                    formats,
+                    jobs,
+                    resume,
+                    checkpoint,
+                    progress: true,
+                };
+                let summary = batch::build(&files, &opts).map_err(std::io::Error::other)?;
                 write!(out, "{summary}")?;
             }
             Command::Check { paths, notes } => {

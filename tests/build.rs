@@ -17,6 +17,48 @@ fn vanban_build(args: &[&str]) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
+/// Runs `vanban build ARGS...` made to crash right after its first checkpoint.
+fn vanban_build_crashing(args: &[&str]) {
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("build")
+        .args(args)
+        .env("VANBAN_TEST_CRASH_AFTER_CHECKPOINT", "1")
+        .output()
+        .unwrap();
+    assert!(!o.status.success(), "the build was to crash");
+}
+
+/// The table files in `dir`, with their bytes, in name order.
+fn table_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn u32s(df: &DataFrame, column: &str) -> Vec<u32> {
+    let c = df.column(column).unwrap().cast(&DataType::UInt32).unwrap();
+    c.u32().unwrap().iter().map(|x| x.unwrap()).collect()
+}
+
+fn strs(df: &DataFrame, column: &str) -> Vec<String> {
+    let c = df.column(column).unwrap().cast(&DataType::String).unwrap();
+    c.str()
+        .unwrap()
+        .iter()
+        .map(|x| x.unwrap().to_string())
+        .collect()
+}
+
 fn build_corpus(tag: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("vanban-build-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
@@ -122,15 +164,101 @@ fn tables_of_the_project_corpus() {
         .unwrap();
     let total: u32 = counts.u32().unwrap().sum().unwrap();
     assert_eq!(total, 5);
-    // No temporary file is left behind.
-    assert!(
-        std::fs::read_dir(&out).unwrap().all(|e| !e
-            .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .starts_with('.'))
-    );
+    // No temporary file is left behind: the only hidden entry is the row cache.
+    for e in std::fs::read_dir(&out).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.starts_with('.') || name == ".vanban-cache", "{name}");
+    }
     std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn aggregates_of_the_project_corpus() {
+    let out = build_corpus("aggregates");
+    // Lead × support, from the gold directives of corpus/ (tests/gold/directives.tsv):
+    // nine pairs, each in one directive.
+    let pairs = parquet(&out.join("agency_pairs.parquet"));
+    assert_eq!(pairs.height(), 9);
+    assert_eq!(u32s(&pairs, "directives"), vec![1; 9]);
+    let lead = strs(&pairs, "lead");
+    let support = strs(&pairs, "support");
+    for (l, s) in [
+        (
+            "Liên minh Hợp tác xã tỉnh Bình Thuận",
+            "Ủy ban nhân dân các huyện",
+        ),
+        (
+            "Sở Kế hoạch và Đầu tư tỉnh Bình Thuận",
+            "Sở Tài chính tỉnh Bình Thuận",
+        ),
+        (
+            "Chi cục Quản lý thị trường tỉnh Ninh Thuận",
+            "Công an tỉnh Ninh Thuận",
+        ),
+    ] {
+        assert!(
+            (0..9).any(|i| lead[i] == l && support[i] == s),
+            "{l} × {s} missing"
+        );
+    }
+    // Deadlines with a date, by month: 20/3/2019 (huyện ủy 42), 31/3/2017 (end of the
+    // first quarter, tỉnh ủy 15), 30/8/2021 and 30/9/2021 (UBND 120), 28/2/2022 (Sở CT).
+    let cal = parquet(&out.join("deadline_calendar.parquet"));
+    assert_eq!(
+        strs(&cal, "month"),
+        [
+            "2017-03-01",
+            "2019-03-01",
+            "2021-08-01",
+            "2021-09-01",
+            "2022-02-01"
+        ]
+    );
+    assert_eq!(u32s(&cal, "directives"), vec![1; 5]);
+    // Per year: the Liên minh leads 6 directives of 2008, all in the seed.
+    let by_year = parquet(&out.join("agency_workload_by_year.parquet"))
+        .lazy()
+        .filter(
+            col("canonical")
+                .eq(lit("Liên minh Hợp tác xã tỉnh Bình Thuận"))
+                .and(col("role").eq(lit("lead"))),
+        )
+        .collect()
+        .unwrap();
+    assert_eq!(u32s(&by_year, "year"), [2008]);
+    assert_eq!(u32s(&by_year, "directives"), [6]);
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn an_interrupted_build_leaves_no_partial_output_and_resumes() {
+    let out = std::env::temp_dir().join(format!("vanban-build-resume-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let o = out.to_str().unwrap();
+    // Crash after the first checkpoint (2 of the 5 documents) of a first build: no table
+    // is written at all.
+    vanban_build_crashing(&[corpus, "--out", o, "--checkpoint", "2"]);
+    assert!(table_files(&out).is_empty(), "{:?}", table_files(&out));
+    // --resume parses only the 3 other documents, and writes what a fresh build writes.
+    let summary = vanban_build(&[corpus, "--out", o, "--checkpoint", "2", "--resume"]);
+    assert!(
+        summary.contains("5 documents: 5 ok, 0 partial, 0 failed"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("3 parsed, 2 reused from an earlier build, 0 with the same bytes"),
+        "{summary}"
+    );
+    let resumed = table_files(&out);
+    let fresh_dir = build_corpus("fresh");
+    assert_eq!(resumed.len(), 22);
+    assert!(resumed == table_files(&fresh_dir), "resumed ≠ fresh build");
+    // A crash during a later build leaves the earlier tables whole.
+    vanban_build_crashing(&[corpus, "--out", o, "--checkpoint", "2"]);
+    assert!(table_files(&out) == resumed);
+    std::fs::remove_dir_all(&out).ok();
+    std::fs::remove_dir_all(&fresh_dir).ok();
 }
 
 #[test]
@@ -141,6 +269,11 @@ fn every_input_file_gets_a_documents_row() {
     std::fs::copy(
         concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/525-TB-TU.txt"),
         dir.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/525-TB-TU.txt"),
+        dir.join("b.txt"),
     )
     .unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
@@ -154,7 +287,12 @@ fn every_input_file_gets_a_documents_row() {
         "csv",
     ]);
     let docs = csv(&out.join("documents.csv"));
-    assert_eq!(docs.height(), 3);
+    assert_eq!(docs.height(), 4);
+    // a.txt and b.txt have the same bytes: two documents rows, one id, one set of the
+    // seed's 7 directives.
+    let ids = strs(&docs, "doc_id");
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(csv(&out.join("directives.csv")).height(), 7);
     let status = docs.column("status").unwrap().str().unwrap().clone();
     let failed = (0..status.len())
         .filter(|&i| status.get(i) == Some("failed"))

@@ -1,0 +1,448 @@
+//! Batch builds (`vanban build`): many files → rows, checkpointed as Parquet parts in a
+//! cache folder → the final tables and aggregates.
+//!
+//! Invariants:
+//! - `doc_id` is the hash of a file's bytes: rows are kept per content in the cache, and
+//!   the final `documents` table has exactly one row per input file (joined by `doc_id`),
+//!   whatever happened to it. Files with the same bytes share one set of child rows.
+//! - A checkpoint writes the child tables' parts before the `documents` part: a document is
+//!   "processed" only once its `documents` row is on disk, so a crash midway leaves at most
+//!   orphan child rows, which the merge drops.
+//! - Every file, part or table, is written to a temporary name and renamed.
+
+use crate::dataset::{
+    Format, Rows, TABLES, Tables, doc_id, read_parquet, write_frame, write_tables,
+};
+use polars::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The cache of row parts inside the output folder.
+pub const CACHE: &str = ".vanban-cache";
+
+/// How to run a build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub out: PathBuf,
+    pub formats: Vec<Format>,
+    /// Worker threads; `None` uses every core.
+    pub jobs: Option<usize>,
+    /// Reuse the rows of documents already in the cache (same bytes), instead of parsing.
+    pub resume: bool,
+    /// Documents between checkpoints.
+    pub checkpoint: usize,
+    /// Show a progress bar on stderr (hidden anyway when stderr is not a terminal).
+    pub progress: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub parsed: usize,
+    /// Files whose content an earlier build had processed (`--resume`).
+    pub reused: usize,
+    /// Files with the same bytes as another input file.
+    pub duplicates: usize,
+    pub ok: usize,
+    pub partial: usize,
+    pub failed: usize,
+    pub bytes: u64,
+    pub secs: f64,
+    /// Most frequent error and warning messages with their counts.
+    pub top_diagnostics: Vec<(String, usize)>,
+    pub written: Vec<PathBuf>,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = self.secs.max(1e-9);
+        writeln!(
+            f,
+            "{} documents: {} ok, {} partial, {} failed, in {:.1} s ({:.0} documents/s, {:.1} MB/s)",
+            self.files,
+            self.ok,
+            self.partial,
+            self.failed,
+            self.secs,
+            self.files as f64 / secs,
+            self.bytes as f64 / 1e6 / secs
+        )?;
+        if self.reused > 0 || self.duplicates > 0 {
+            writeln!(
+                f,
+                "{} parsed, {} reused from an earlier build, {} with the same bytes as another file",
+                self.parsed, self.reused, self.duplicates
+            )?;
+        }
+        if !self.top_diagnostics.is_empty() {
+            writeln!(f, "most frequent diagnostics:")?;
+            for (m, n) in &self.top_diagnostics {
+                writeln!(f, "  {n:>6}  {m}")?;
+            }
+        }
+        if let Some(dir) = self.written.first().and_then(|p| p.parent()) {
+            writeln!(
+                f,
+                "{} files written to {}",
+                self.written.len(),
+                dir.display()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A part file's name: `{table}.{n:06}.parquet`.
+fn part_path(cache: &Path, table: &str, n: u32) -> PathBuf {
+    cache.join(format!("{table}.{n:06}.parquet"))
+}
+
+/// The parts in the cache: (table, n, path), sorted by n.
+fn parts(cache: &Path) -> Vec<(String, u32, PathBuf)> {
+    let mut v: Vec<(String, u32, PathBuf)> = std::fs::read_dir(cache)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let stem = name.strip_suffix(".parquet")?;
+            let (table, n) = stem.rsplit_once('.')?;
+            let n = n.parse().ok()?;
+            TABLES
+                .contains(&table)
+                .then(|| (table.to_string(), n, e.path()))
+        })
+        .collect();
+    v.sort_by_key(|p| p.1);
+    v
+}
+
+/// Remove temporaries an interrupted run left behind (`.name.partial`).
+fn remove_partials(dir: &Path) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Write the row tables as part `n`, `documents` last.
+fn write_part(cache: &Path, tables: &Tables, n: u32) -> Result<(), String> {
+    let named = tables.named();
+    for (name, df) in named.iter().skip(1).chain(named.iter().take(1)) {
+        write_frame(
+            &mut (*df).clone(),
+            &part_path(cache, name, n),
+            Format::Parquet,
+        )?;
+    }
+    Ok(())
+}
+
+/// Parse one file into (doc_id, rows), or only its id when `known` holds it already.
+fn process(path: &Path, known: &HashSet<String>) -> (String, Option<Rows>, u64) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let id = doc_id(&bytes);
+            if known.contains(&id) {
+                return (id, None, bytes.len() as u64);
+            }
+            let doc = crate::parse_bytes(&name, &bytes);
+            let rows = Rows::of(&doc, &id);
+            (id, Some(rows), bytes.len() as u64)
+        }
+        Err(e) => {
+            // An unreadable file still gets its row; its id comes from its path, as there
+            // are no bytes to hash.
+            let id = doc_id(format!("unreadable\0{name}").as_bytes());
+            let doc = crate::Document::failed(&name, 0, format!("cannot read the file: {e}"));
+            let rows = Rows::of(&doc, &id);
+            (id, Some(rows), 0)
+        }
+    }
+}
+
+/// Build the tables of `files` into `opts.out`.
+pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
+    let out = &opts.out;
+    let cache = out.join(CACHE);
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    if !opts.resume && cache.exists() {
+        std::fs::remove_dir_all(&cache)
+            .map_err(|e| format!("cannot clear {}: {e}", cache.display()))?;
+    }
+    std::fs::create_dir_all(&cache)
+        .map_err(|e| format!("cannot create {}: {e}", cache.display()))?;
+    remove_partials(out);
+    remove_partials(&cache);
+
+    // Documents already processed: those with a `documents` row in a part.
+    let mut known: HashSet<String> = HashSet::new();
+    let existing = parts(&cache);
+    for (table, _, path) in &existing {
+        if table == "documents" {
+            let df = read_parquet(path)?;
+            let ids = df.column("doc_id").and_then(|c| c.str().cloned());
+            let ids = ids.map_err(|e| format!("{}: {e}", path.display()))?;
+            known.extend(ids.iter().flatten().map(String::from));
+        }
+    }
+    let mut next = existing.iter().map(|p| p.1 + 1).max().unwrap_or(0);
+    let cached = known.clone();
+
+    let total: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let bar = ProgressBar::with_draw_target(
+        Some(total),
+        if opts.progress {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg}",
+        )
+        .expect("valid template"),
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let crash_after: Option<usize> = std::env::var("VANBAN_TEST_CRASH_AFTER_CHECKPOINT")
+        .ok()
+        .and_then(|v| v.parse().ok());
+
+    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
+    let (mut parsed, mut reused, mut duplicates) = (0, 0, 0);
+    let (mut checkpoints, mut done) = (0, 0);
+    for chunk in files.chunks(opts.checkpoint.max(1)) {
+        let results: Vec<(String, Option<Rows>, u64)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|path| {
+                    let r = process(path, &known);
+                    bar.inc(r.2);
+                    r
+                })
+                .collect()
+        });
+        let mut rows = Rows::default();
+        for (path, (id, r, _)) in chunk.iter().zip(results) {
+            match r {
+                // Two files with the same bytes in one chunk: keep the first one's rows.
+                Some(r) if known.insert(id.clone()) => {
+                    parsed += 1;
+                    rows.extend(r);
+                }
+                _ if cached.contains(&id) => reused += 1,
+                _ => duplicates += 1,
+            }
+            inputs.push((path.display().to_string(), id));
+        }
+        done += chunk.len();
+        bar.set_message(format!("{done}/{} documents", files.len()));
+        if rows.documents() > 0 {
+            let tables = rows.tables().map_err(|e| e.to_string())?;
+            write_part(&cache, &tables, next)?;
+            next += 1;
+            checkpoints += 1;
+            if crash_after == Some(checkpoints) {
+                // Simulates a crash for the resume tests.
+                std::process::abort();
+            }
+        }
+    }
+    bar.finish_and_clear();
+
+    let merged = merge_parts(&cache, &inputs)?;
+    // Compact the cache into one part holding the rows of these inputs.
+    write_part(&cache, &merged.content, next)?;
+    for (_, n, path) in parts(&cache) {
+        if n < next {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    let tables = merged.tables;
+    let mut frames: Vec<(&'static str, DataFrame)> = tables
+        .named()
+        .into_iter()
+        .map(|(n, df)| (n, df.clone()))
+        .collect();
+    frames.extend(tables.aggregates().map_err(|e| e.to_string())?);
+    let written = write_tables(&mut frames, out, &opts.formats)?;
+
+    let status = tables
+        .documents
+        .column("status")
+        .map_err(|e| e.to_string())?;
+    let status = status.str().map_err(|e| e.to_string())?;
+    let count = |s: &str| status.iter().filter(|x| *x == Some(s)).count();
+    Ok(Summary {
+        files: files.len(),
+        parsed,
+        reused,
+        duplicates,
+        ok: count("ok"),
+        partial: count("partial"),
+        failed: count("failed"),
+        bytes: total,
+        secs: started.elapsed().as_secs_f64(),
+        top_diagnostics: top_diagnostics(&tables.diagnostics, 5).map_err(|e| e.to_string())?,
+        written,
+    })
+}
+
+struct Merged {
+    /// One set of rows per distinct document of the inputs (the cache's content).
+    content: Tables,
+    /// The final tables: `documents` and `diagnostics` with one entry per input file.
+    tables: Tables,
+}
+
+/// Read every part, keep each document's rows from the first part holding its
+/// `documents` row, restrict them to the inputs, and give each input file its row.
+fn merge_parts(cache: &Path, inputs: &[(String, String)]) -> Result<Merged, String> {
+    let err = |e: PolarsError| e.to_string();
+    let all = parts(cache);
+    let mut frames = Vec::new();
+    for table in TABLES {
+        let mut lazies = Vec::new();
+        for (t, n, path) in &all {
+            if t == table {
+                let df = read_parquet(path)?;
+                lazies.push(df.lazy().with_column(lit(*n).alias("part")));
+            }
+        }
+        let lf = if lazies.is_empty() {
+            None
+        } else {
+            Some(concat(lazies, UnionArgs::default()).map_err(err)?)
+        };
+        frames.push(lf);
+    }
+    let input_df = DataFrame::new_infer_height(vec![
+        Column::new(
+            "file".into(),
+            inputs.iter().map(|i| i.0.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "doc_id".into(),
+            inputs.iter().map(|i| i.1.as_str()).collect::<Vec<_>>(),
+        ),
+    ])
+    .map_err(err)?;
+    let ids = input_df
+        .clone()
+        .lazy()
+        .select([col("doc_id")])
+        .unique(None, UniqueKeepStrategy::First);
+    let Some(documents) = frames[0].clone() else {
+        return Err("no documents were processed".into());
+    };
+    // The part each document's rows are taken from.
+    let chosen = documents
+        .clone()
+        .join(
+            ids,
+            [col("doc_id")],
+            [col("doc_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .group_by([col("doc_id")])
+        .agg([col("part").min()]);
+    let ordered = |how: JoinType| JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(how)
+    };
+    let mut content = Vec::new();
+    for lf in frames {
+        let Some(lf) = lf else {
+            return Err("a table of the cache is missing".into());
+        };
+        let names: Vec<Expr> = lf
+            .clone()
+            .collect_schema()
+            .map_err(err)?
+            .iter_names()
+            .filter(|n| n.as_str() != "part")
+            .map(|n| col(n.clone()))
+            .collect();
+        let df = lf
+            .join(
+                chosen.clone(),
+                [col("doc_id"), col("part")],
+                [col("doc_id"), col("part")],
+                ordered(JoinType::Inner),
+            )
+            .select(names)
+            .collect()
+            .map_err(err)?;
+        content.push(df);
+    }
+    let content = Tables::from_frames(content).ok_or("six tables expected")?;
+    // Each input file's own name in `documents` and `diagnostics`, in input order.
+    let per_file = |df: &DataFrame, how: JoinType| -> PolarsResult<DataFrame> {
+        let names: Vec<Expr> = df
+            .get_column_names()
+            .into_iter()
+            .map(|n| col(n.clone()))
+            .collect();
+        let without_file: Vec<Expr> = df
+            .get_column_names()
+            .into_iter()
+            .filter(|n| n.as_str() != "file")
+            .map(|n| col(n.clone()))
+            .collect();
+        input_df
+            .clone()
+            .lazy()
+            .join(
+                df.clone().lazy().select(without_file),
+                [col("doc_id")],
+                [col("doc_id")],
+                ordered(how),
+            )
+            .select(names)
+            .collect()
+    };
+    let tables = Tables {
+        documents: per_file(&content.documents, JoinType::Left).map_err(err)?,
+        diagnostics: per_file(&content.diagnostics, JoinType::Inner).map_err(err)?,
+        ..content.clone()
+    };
+    Ok(Merged { content, tables })
+}
+
+/// The most frequent error and warning messages, most frequent first.
+fn top_diagnostics(diagnostics: &DataFrame, n: usize) -> PolarsResult<Vec<(String, usize)>> {
+    let df = diagnostics
+        .clone()
+        .lazy()
+        .filter(col("severity").neq(lit("note")))
+        .group_by([col("message")])
+        .agg([col("message").count().alias("n")])
+        .sort_by_exprs(
+            [col("n"), col("message")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(n as IdxSize)
+        .collect()?;
+    let m = df.column("message")?.str()?.clone();
+    let c = df.column("n")?.cast(&DataType::UInt64)?;
+    let c = c.u64()?.clone();
+    Ok(m.iter()
+        .zip(c.iter())
+        .filter_map(|(m, c)| Some((m?.to_string(), c? as usize)))
+        .collect())
+}
