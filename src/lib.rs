@@ -15,6 +15,7 @@ pub mod extract;
 pub mod grammar;
 pub mod normalize;
 pub mod render;
+pub mod report;
 pub mod tree;
 
 pub use tree::{Document, Status};

@@ -82,6 +82,18 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 1000)]
         checkpoint: usize,
     },
+    /// Write an HTML page of charts (top agencies by tasks, documents per year by issuer,
+    /// deadlines by month, lead × support pairs) from the tables in DIR.
+    ///
+    /// The page is self-contained (inline SVG, no script): open it in a browser, mail it,
+    /// or put it on a slide.
+    Report {
+        /// A folder written by `vanban build`.
+        dir: PathBuf,
+        /// Where to write the page (default: DIR/report.html).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print diagnostics in compiler style: file:line:col, the line, a caret, what was expected.
     ///
     /// Exits with status 1 when a document is partial or failed.
@@ -231,6 +243,15 @@ fn main() -> ExitCode {
                 };
                 let summary = batch::build(&files, &opts).map_err(std::io::Error::other)?;
                 write!(out, "{summary}")?;
+            }
+            Command::Report { dir, out: file } => {
+                let page = vanban::report::html(&dir).map_err(std::io::Error::other)?;
+                let file = file.unwrap_or_else(|| dir.join("report.html"));
+                vanban::dataset::write_atomically(&file, |f| {
+                    f.write_all(page.as_bytes()).map_err(|e| e.to_string())
+                })
+                .map_err(std::io::Error::other)?;
+                writeln!(out, "report written to {}", file.display())?;
             }
             Command::Check { paths, notes } => {
                 let files = inputs(&paths);

@@ -59,6 +59,19 @@ fn strs(df: &DataFrame, column: &str) -> Vec<String> {
         .collect()
 }
 
+/// The rows of an agency workload table for the Liên minh Hợp tác xã as lead.
+fn lien_minh_as_lead(path: &Path) -> DataFrame {
+    parquet(path)
+        .lazy()
+        .filter(
+            col("canonical")
+                .eq(lit("Liên minh Hợp tác xã tỉnh Bình Thuận"))
+                .and(col("role").eq(lit("lead"))),
+        )
+        .collect()
+        .unwrap()
+}
+
 fn build_corpus(tag: &str) -> PathBuf {
     let out = std::env::temp_dir().join(format!("vanban-build-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
@@ -126,35 +139,9 @@ fn tables_of_the_project_corpus() {
         Some("TỈNH ỦY BÌNH THUẬN")
     );
     // The Liên minh Hợp tác xã leads directives 1/ to 6/ of the seed.
-    let w = parquet(&out.join("agency_workload.parquet"))
-        .lazy()
-        .filter(
-            col("canonical")
-                .eq(lit("Liên minh Hợp tác xã tỉnh Bình Thuận"))
-                .and(col("role").eq(lit("lead"))),
-        )
-        .collect()
-        .unwrap();
-    assert_eq!(
-        w.column("directives")
-            .unwrap()
-            .cast(&DataType::UInt32)
-            .unwrap()
-            .u32()
-            .unwrap()
-            .get(0),
-        Some(6)
-    );
-    assert_eq!(
-        w.column("documents")
-            .unwrap()
-            .cast(&DataType::UInt32)
-            .unwrap()
-            .u32()
-            .unwrap()
-            .get(0),
-        Some(1)
-    );
+    let w = lien_minh_as_lead(&out.join("agency_workload.parquet"));
+    assert_eq!(u32s(&w, "directives"), [6]);
+    assert_eq!(u32s(&w, "documents"), [1]);
     // issuer_summary: one row per (issuer, year, doc type); five documents in all.
     let s = parquet(&out.join("issuer_summary.parquet"));
     let counts = s
@@ -216,15 +203,7 @@ fn aggregates_of_the_project_corpus() {
     );
     assert_eq!(u32s(&cal, "directives"), vec![1; 5]);
     // Per year: the Liên minh leads 6 directives of 2008, all in the seed.
-    let by_year = parquet(&out.join("agency_workload_by_year.parquet"))
-        .lazy()
-        .filter(
-            col("canonical")
-                .eq(lit("Liên minh Hợp tác xã tỉnh Bình Thuận"))
-                .and(col("role").eq(lit("lead"))),
-        )
-        .collect()
-        .unwrap();
+    let by_year = lien_minh_as_lead(&out.join("agency_workload_by_year.parquet"));
     assert_eq!(u32s(&by_year, "year"), [2008]);
     assert_eq!(u32s(&by_year, "directives"), [6]);
     std::fs::remove_dir_all(&out).ok();
