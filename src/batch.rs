@@ -11,10 +11,11 @@
 //! - Every file, part or table, is written to a temporary name and renamed.
 
 use crate::dataset::{
-    Format, Rows, TABLES, Tables, doc_id, read_parquet, write_frame, write_tables,
+    Format, Rows, TABLES, TableWriter, Tables, aggregates, doc_id, read_parquet, write_frame,
+    write_table, write_tables,
 };
 use polars::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The cache of row parts inside the output folder.
@@ -91,6 +92,29 @@ impl std::fmt::Display for Summary {
         }
         Ok(())
     }
+}
+
+/// Input bytes between checkpoints at most (a single larger file is a chunk of its own):
+/// the rows of a chunk are what a build holds in memory besides its small tables.
+const CHUNK_BYTES: u64 = 64 << 20;
+
+/// Consecutive index ranges of at most `docs` files and (unless one file) `bytes` bytes.
+fn chunks(sizes: &[u64], docs: usize, bytes: u64) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= sizes.len() {
+            return None;
+        }
+        let mut end = start + 1;
+        let mut sum = sizes[start];
+        while end < sizes.len() && end - start < docs.max(1) && sum + sizes[end] <= bytes {
+            sum += sizes[end];
+            end += 1;
+        }
+        let r = start..end;
+        start = end;
+        Some(r)
+    })
 }
 
 /// A part file's name: `{table}.{n:06}.parquet`.
@@ -197,10 +221,11 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     let mut next = existing.iter().map(|p| p.1 + 1).max().unwrap_or(0);
     let cached = known.clone();
 
-    let total: u64 = files
+    let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
-        .sum();
+        .collect();
+    let total: u64 = sizes.iter().sum();
     let bar = ProgressBar::with_draw_target(
         Some(total),
         if opts.progress {
@@ -226,7 +251,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
     let (mut parsed, mut reused, mut duplicates) = (0, 0, 0);
     let (mut checkpoints, mut done) = (0, 0);
-    for chunk in files.chunks(opts.checkpoint.max(1)) {
+    for chunk in chunks(&sizes, opts.checkpoint, CHUNK_BYTES).map(|r| &files[r]) {
         let results: Vec<(String, Option<Rows>, u64)> = pool.install(|| {
             chunk
                 .par_iter()
@@ -265,24 +290,19 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     }
     bar.finish_and_clear();
 
-    let merged = merge_parts(&cache, &inputs)?;
-    // Compact the cache into one part holding the rows of these inputs.
-    write_part(&cache, &merged.content, next)?;
+    let merged = write_final(&cache, &inputs, out, &opts.formats)?;
+    // Parts none of whose documents are among the inputs any more.
     for (_, n, path) in parts(&cache) {
-        if n < next {
+        if !merged.used_parts.contains(&n) {
             let _ = std::fs::remove_file(path);
         }
     }
-    let tables = merged.tables;
-    let mut frames: Vec<(&'static str, DataFrame)> = tables
-        .named()
-        .into_iter()
-        .map(|(n, df)| (n, df.clone()))
-        .collect();
-    frames.extend(tables.aggregates().map_err(|e| e.to_string())?);
-    let written = write_tables(&mut frames, out, &opts.formats)?;
+    let mut written = merged.written;
+    let mut aggregates = aggregates(&merged.documents, &merged.directives, &merged.assignments)
+        .map_err(|e| e.to_string())?;
+    written.extend(write_tables(&mut aggregates, out, &opts.formats)?);
 
-    let status = tables
+    let status = merged
         .documents
         .column("status")
         .map_err(|e| e.to_string())?;
@@ -298,39 +318,41 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         failed: count("failed"),
         bytes: total,
         secs: started.elapsed().as_secs_f64(),
-        top_diagnostics: top_diagnostics(&tables.diagnostics, 5).map_err(|e| e.to_string())?,
+        top_diagnostics: top_diagnostics(&merged.diagnostics, 5).map_err(|e| e.to_string())?,
         written,
     })
 }
 
-struct Merged {
-    /// One set of rows per distinct document of the inputs (the cache's content).
-    content: Tables,
-    /// The final tables: `documents` and `diagnostics` with one entry per input file.
-    tables: Tables,
+/// What the final write keeps in memory for the aggregates and the summary.
+struct Final {
+    documents: DataFrame,
+    /// doc_id, directive_id, deadline_end.
+    directives: DataFrame,
+    assignments: DataFrame,
+    /// severity, message.
+    diagnostics: DataFrame,
+    written: Vec<PathBuf>,
+    /// Parts that hold a document of the inputs.
+    used_parts: HashSet<u32>,
 }
 
-/// Read every part, keep each document's rows from the first part holding its
-/// `documents` row, restrict them to the inputs, and give each input file its row.
-fn merge_parts(cache: &Path, inputs: &[(String, String)]) -> Result<Merged, String> {
+/// Write the row tables from the cache's parts, one part at a time: each input file gets
+/// its `documents` row (in input order); the child tables take each document's rows from
+/// the first part holding its `documents` row.
+fn write_final(
+    cache: &Path,
+    inputs: &[(String, String)],
+    out: &Path,
+    formats: &[Format],
+) -> Result<Final, String> {
     let err = |e: PolarsError| e.to_string();
     let all = parts(cache);
-    let mut frames = Vec::new();
-    for table in TABLES {
-        let mut lazies = Vec::new();
-        for (t, n, path) in &all {
-            if t == table {
-                let df = read_parquet(path)?;
-                lazies.push(df.lazy().with_column(lit(*n).alias("part")));
-            }
-        }
-        let lf = if lazies.is_empty() {
-            None
-        } else {
-            Some(concat(lazies, UnionArgs::default()).map_err(err)?)
-        };
-        frames.push(lf);
-    }
+    let of_table = |table: &str| -> Vec<(u32, PathBuf)> {
+        all.iter()
+            .filter(|p| p.0 == table)
+            .map(|p| (p.1, p.2.clone()))
+            .collect()
+    };
     let input_df = DataFrame::new_infer_height(vec![
         Column::new(
             "file".into(),
@@ -347,10 +369,23 @@ fn merge_parts(cache: &Path, inputs: &[(String, String)]) -> Result<Merged, Stri
         .lazy()
         .select([col("doc_id")])
         .unique(None, UniqueKeepStrategy::First);
-    let Some(documents) = frames[0].clone() else {
-        return Err("no documents were processed".into());
+    let ordered = |how: JoinType| JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(how)
     };
-    // The part each document's rows are taken from.
+    // `documents` rows of every part; the part each document's rows are taken from.
+    let mut lazies = Vec::new();
+    for (n, path) in of_table("documents") {
+        lazies.push(
+            read_parquet(&path)?
+                .lazy()
+                .with_column(lit(n).cast(DataType::UInt32).alias("part")),
+        );
+    }
+    if lazies.is_empty() {
+        return Err("no documents were processed".into());
+    }
+    let documents = concat(lazies, UnionArgs::default()).map_err(err)?;
     let chosen = documents
         .clone()
         .join(
@@ -360,47 +395,20 @@ fn merge_parts(cache: &Path, inputs: &[(String, String)]) -> Result<Merged, Stri
             JoinArgs::new(JoinType::Inner),
         )
         .group_by([col("doc_id")])
-        .agg([col("part").min()]);
-    let ordered = |how: JoinType| JoinArgs {
-        maintain_order: MaintainOrderJoin::Left,
-        ..JoinArgs::new(how)
-    };
-    let mut content = Vec::new();
-    for lf in frames {
-        let Some(lf) = lf else {
-            return Err("a table of the cache is missing".into());
-        };
-        let names: Vec<Expr> = lf
-            .clone()
-            .collect_schema()
-            .map_err(err)?
-            .iter_names()
-            .filter(|n| n.as_str() != "part")
-            .map(|n| col(n.clone()))
-            .collect();
-        let df = lf
-            .join(
-                chosen.clone(),
-                [col("doc_id"), col("part")],
-                [col("doc_id"), col("part")],
-                ordered(JoinType::Inner),
-            )
-            .select(names)
-            .collect()
-            .map_err(err)?;
-        content.push(df);
-    }
-    let content = Tables::from_frames(content).ok_or("six tables expected")?;
-    // Each input file's own name in `documents` and `diagnostics`, in input order.
-    let per_file = |df: &DataFrame, how: JoinType| -> PolarsResult<DataFrame> {
-        let names: Vec<Expr> = df
-            .get_column_names()
-            .into_iter()
-            .map(|n| col(n.clone()))
-            .collect();
-        let without_file: Vec<Expr> = df
-            .get_column_names()
-            .into_iter()
+        .agg([col("part").min()])
+        .collect()
+        .map_err(err)?;
+    let used_parts: HashSet<u32> = chosen
+        .column("part")
+        .and_then(|c| c.u32().cloned())
+        .map_err(err)?
+        .iter()
+        .flatten()
+        .collect();
+    // Each input file with its own name, in input order.
+    let per_file = |df: LazyFrame, names: &[PlSmallStr], how: JoinType| -> LazyFrame {
+        let without_file: Vec<Expr> = names
+            .iter()
             .filter(|n| n.as_str() != "file")
             .map(|n| col(n.clone()))
             .collect();
@@ -408,20 +416,96 @@ fn merge_parts(cache: &Path, inputs: &[(String, String)]) -> Result<Merged, Stri
             .clone()
             .lazy()
             .join(
-                df.clone().lazy().select(without_file),
+                df.select(without_file),
                 [col("doc_id")],
                 [col("doc_id")],
                 ordered(how),
             )
-            .select(names)
-            .collect()
+            .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
     };
-    let tables = Tables {
-        documents: per_file(&content.documents, JoinType::Left).map_err(err)?,
-        diagnostics: per_file(&content.diagnostics, JoinType::Inner).map_err(err)?,
-        ..content.clone()
+    let names_of = |lf: &LazyFrame| -> PolarsResult<Vec<PlSmallStr>> {
+        Ok(lf
+            .clone()
+            .collect_schema()?
+            .iter_names()
+            .filter(|n| n.as_str() != "part")
+            .cloned()
+            .collect())
     };
-    Ok(Merged { content, tables })
+    let doc_names = names_of(&documents).map_err(err)?;
+    let content = documents.join(
+        chosen.clone().lazy(),
+        [col("doc_id"), col("part")],
+        [col("doc_id"), col("part")],
+        JoinArgs::new(JoinType::Inner),
+    );
+    let mut documents = per_file(content, &doc_names, JoinType::Left)
+        .collect()
+        .map_err(err)?;
+    let mut written = write_table(out, "documents", &mut documents, formats)?;
+
+    let mut kept: HashMap<&str, Vec<DataFrame>> = HashMap::new();
+    for table in TABLES.iter().skip(1) {
+        let table_parts = of_table(table);
+        let Some((_, first)) = table_parts.first() else {
+            return Err(format!("the cache has no {table} part"));
+        };
+        let schema = read_parquet(first)?.schema().clone();
+        let names: Vec<PlSmallStr> = schema.iter_names().cloned().collect();
+        let mut w = TableWriter::create(out, table, &schema, formats)?;
+        for (n, path) in table_parts {
+            if !used_parts.contains(&n) {
+                continue;
+            }
+            let ids = chosen
+                .clone()
+                .lazy()
+                .filter(col("part").eq(lit(n).cast(DataType::UInt32)))
+                .select([col("doc_id")]);
+            let rows = read_parquet(&path)?.lazy().join(
+                ids,
+                [col("doc_id")],
+                [col("doc_id")],
+                ordered(JoinType::Inner),
+            );
+            let rows = if *table == "diagnostics" {
+                per_file(rows, &names, JoinType::Inner)
+            } else {
+                rows
+            };
+            let mut df = rows.collect().map_err(err)?;
+            w.write(&mut df)?;
+            let keep: &[&str] = match *table {
+                "directives" => &["doc_id", "directive_id", "deadline_end"],
+                "assignments" => &[],
+                "diagnostics" => &["severity", "message"],
+                _ => continue,
+            };
+            let df = if keep.is_empty() {
+                df
+            } else {
+                df.select(keep.iter().copied()).map_err(err)?
+            };
+            kept.entry(table).or_default().push(df);
+        }
+        written.extend(w.finish()?);
+    }
+    let mut take = |t: &str| -> PolarsResult<DataFrame> {
+        let v = kept.remove(t).unwrap_or_default();
+        let lazies: Vec<LazyFrame> = v.into_iter().map(|d| d.lazy()).collect();
+        if lazies.is_empty() {
+            return Ok(DataFrame::empty());
+        }
+        concat(lazies, UnionArgs::default())?.collect()
+    };
+    Ok(Final {
+        directives: take("directives").map_err(err)?,
+        assignments: take("assignments").map_err(err)?,
+        diagnostics: take("diagnostics").map_err(err)?,
+        documents,
+        written,
+        used_parts,
+    })
 }
 
 /// The most frequent error and warning messages, most frequent first.
@@ -445,4 +529,19 @@ fn top_diagnostics(diagnostics: &DataFrame, n: usize) -> PolarsResult<Vec<(Strin
         .zip(c.iter())
         .filter_map(|(m, c)| Some((m?.to_string(), c? as usize)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_are_bounded_by_documents_and_bytes() {
+        let sizes = [10, 10, 10, 50, 100, 5, 5];
+        let c: Vec<_> = chunks(&sizes, 2, 60).collect();
+        assert_eq!(c, [0..2, 2..4, 4..5, 5..7]);
+        let c: Vec<_> = chunks(&sizes, 100, 1000).collect();
+        assert_eq!((c.len(), c[0].clone()), (1, 0..7));
+        assert_eq!(chunks(&[], 10, 10).count(), 0);
+    }
 }

@@ -417,131 +417,114 @@ impl Tables {
             ("diagnostics", &self.diagnostics),
         ]
     }
+}
 
-    /// Builds from frames given in the order of [`TABLES`].
-    pub fn from_frames(mut v: Vec<DataFrame>) -> Option<Tables> {
-        if v.len() != 6 {
-            return None;
-        }
-        let diagnostics = v.pop()?;
-        let recipients = v.pop()?;
-        let assignments = v.pop()?;
-        let directives = v.pop()?;
-        let sections = v.pop()?;
-        let documents = v.pop()?;
-        Some(Tables {
-            documents,
-            sections,
-            directives,
-            assignments,
-            recipients,
-            diagnostics,
-        })
-    }
-
-    /// The corpus-wide aggregates, computed with polars' lazy API.
-    pub fn aggregates(&self) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
-        let desc_then_asc = |n: usize| {
-            let mut v = vec![false; n];
-            v[0] = true;
-            SortMultipleOptions::default()
-                .with_order_descending_multi(v)
-                .with_nulls_last(true)
-        };
-        let assignments = self.assignments.clone().lazy();
-        let agency_workload = assignments
-            .clone()
-            .group_by([col("canonical"), col("role")])
-            .agg([
-                col("directive_id").n_unique().alias("directives"),
-                col("doc_id").n_unique().alias("documents"),
-                col("date").min().alias("first_date"),
-                col("date").max().alias("last_date"),
-            ])
-            .sort_by_exprs(
-                [col("directives"), col("canonical"), col("role")],
-                desc_then_asc(3),
-            )
-            .collect()?;
-        let agency_workload_by_year = assignments
-            .clone()
-            .with_column(col("date").dt().year().alias("year"))
-            .group_by([col("canonical"), col("role"), col("year")])
-            .agg([
-                col("directive_id").n_unique().alias("directives"),
-                col("doc_id").n_unique().alias("documents"),
-            ])
-            .sort_by_exprs(
-                [col("canonical"), col("role"), col("year")],
-                SortMultipleOptions::default().with_nulls_last(true),
-            )
-            .collect()?;
-        // Lead × support: the agencies a directive names in these two roles.
-        let role = |r: &str, name: &str| {
-            assignments
-                .clone()
-                .filter(col("role").eq(lit(r)))
-                .select([
-                    col("directive_id"),
-                    col("doc_id"),
-                    col("canonical").alias(name),
-                ])
-                .unique(None, UniqueKeepStrategy::First)
-        };
-        let agency_pairs = role("lead", "lead")
-            .join(
-                role("support", "support"),
-                [col("directive_id"), col("doc_id")],
-                [col("directive_id"), col("doc_id")],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .filter(col("lead").neq(col("support")))
-            .group_by([col("lead"), col("support")])
-            .agg([
-                col("directive_id").n_unique().alias("directives"),
-                col("doc_id").n_unique().alias("documents"),
-            ])
-            .sort_by_exprs(
-                [col("directives"), col("lead"), col("support")],
-                desc_then_asc(3),
-            )
-            .collect()?;
-        // Deadlines by the month they fall due (the end of their period).
-        let deadline_calendar = self
-            .directives
-            .clone()
-            .lazy()
-            .filter(col("deadline_end").is_not_null())
-            .with_column(col("deadline_end").dt().truncate(lit("1mo")).alias("month"))
-            .group_by([col("month")])
-            .agg([
-                col("directive_id").n_unique().alias("directives"),
-                col("doc_id").n_unique().alias("documents"),
-            ])
-            .sort_by_exprs([col("month")], SortMultipleOptions::default())
-            .collect()?;
-        let issuer_summary = self
-            .documents
-            .clone()
-            .lazy()
-            .group_by([col("issuer"), col("year"), col("doc_type")])
-            .agg([
-                col("doc_id").n_unique().alias("documents"),
-                col("directives").sum().alias("directives"),
-            ])
-            .sort_by_exprs(
-                [col("issuer"), col("year"), col("doc_type")],
-                SortMultipleOptions::default().with_nulls_last(true),
-            )
-            .collect()?;
-        Ok(vec![
-            ("agency_workload", agency_workload),
-            ("agency_workload_by_year", agency_workload_by_year),
-            ("agency_pairs", agency_pairs),
-            ("deadline_calendar", deadline_calendar),
-            ("issuer_summary", issuer_summary),
+/// The corpus-wide aggregates, computed with polars' lazy API from `documents`,
+/// `assignments` and the deadline columns of `directives` (doc_id, directive_id,
+/// deadline_end).
+pub fn aggregates(
+    documents: &DataFrame,
+    directives: &DataFrame,
+    assignments: &DataFrame,
+) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    let desc_then_asc = |n: usize| {
+        let mut v = vec![false; n];
+        v[0] = true;
+        SortMultipleOptions::default()
+            .with_order_descending_multi(v)
+            .with_nulls_last(true)
+    };
+    let assignments = assignments.clone().lazy();
+    let agency_workload = assignments
+        .clone()
+        .group_by([col("canonical"), col("role")])
+        .agg([
+            col("directive_id").n_unique().alias("directives"),
+            col("doc_id").n_unique().alias("documents"),
+            col("date").min().alias("first_date"),
+            col("date").max().alias("last_date"),
         ])
-    }
+        .sort_by_exprs(
+            [col("directives"), col("canonical"), col("role")],
+            desc_then_asc(3),
+        )
+        .collect()?;
+    let agency_workload_by_year = assignments
+        .clone()
+        .with_column(col("date").dt().year().alias("year"))
+        .group_by([col("canonical"), col("role"), col("year")])
+        .agg([
+            col("directive_id").n_unique().alias("directives"),
+            col("doc_id").n_unique().alias("documents"),
+        ])
+        .sort_by_exprs(
+            [col("canonical"), col("role"), col("year")],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()?;
+    // Lead × support: the agencies a directive names in these two roles.
+    let role = |r: &str, name: &str| {
+        assignments
+            .clone()
+            .filter(col("role").eq(lit(r)))
+            .select([
+                col("directive_id"),
+                col("doc_id"),
+                col("canonical").alias(name),
+            ])
+            .unique(None, UniqueKeepStrategy::First)
+    };
+    let agency_pairs = role("lead", "lead")
+        .join(
+            role("support", "support"),
+            [col("directive_id"), col("doc_id")],
+            [col("directive_id"), col("doc_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("lead").neq(col("support")))
+        .group_by([col("lead"), col("support")])
+        .agg([
+            col("directive_id").n_unique().alias("directives"),
+            col("doc_id").n_unique().alias("documents"),
+        ])
+        .sort_by_exprs(
+            [col("directives"), col("lead"), col("support")],
+            desc_then_asc(3),
+        )
+        .collect()?;
+    // Deadlines by the month they fall due (the end of their period).
+    let deadline_calendar = directives
+        .clone()
+        .lazy()
+        .filter(col("deadline_end").is_not_null())
+        .with_column(col("deadline_end").dt().truncate(lit("1mo")).alias("month"))
+        .group_by([col("month")])
+        .agg([
+            col("directive_id").n_unique().alias("directives"),
+            col("doc_id").n_unique().alias("documents"),
+        ])
+        .sort_by_exprs([col("month")], SortMultipleOptions::default())
+        .collect()?;
+    let issuer_summary = documents
+        .clone()
+        .lazy()
+        .group_by([col("issuer"), col("year"), col("doc_type")])
+        .agg([
+            col("doc_id").n_unique().alias("documents"),
+            col("directives").sum().alias("directives"),
+        ])
+        .sort_by_exprs(
+            [col("issuer"), col("year"), col("doc_type")],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()?;
+    Ok(vec![
+        ("agency_workload", agency_workload),
+        ("agency_workload_by_year", agency_workload_by_year),
+        ("agency_pairs", agency_pairs),
+        ("deadline_calendar", deadline_calendar),
+        ("issuer_summary", issuer_summary),
+    ])
 }
 
 /// Output formats of `vanban build`.
@@ -551,26 +534,139 @@ pub enum Format {
     Csv,
 }
 
-/// Write `path` through a temporary file in the same folder, renamed when complete: a
-/// crash or an error midway leaves the old file or none, never half of one.
+/// A file written under a temporary name (`.NAME.partial`, same folder) and renamed by
+/// [`AtomicFile::commit`]; dropped uncommitted, it removes the temporary. A crash or an
+/// error midway leaves the old file or none, never half of one.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: std::fs::File,
+    committed: bool,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, String> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("table");
+        let tmp = path.with_file_name(format!(".{name}.partial"));
+        let file = std::fs::File::create(&tmp)
+            .map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+            file,
+            committed: false,
+        })
+    }
+
+    /// A second handle on the temporary file, for a writer that owns its output.
+    fn handle(&self) -> Result<std::fs::File, String> {
+        self.file.try_clone().map_err(|e| e.to_string())
+    }
+
+    /// Flush to disk and rename to the final name.
+    pub fn commit(mut self) -> Result<(), String> {
+        self.file.flush().map_err(|e| e.to_string())?;
+        self.file.sync_all().map_err(|e| e.to_string())?;
+        std::fs::rename(&self.tmp, &self.path)
+            .map_err(|e| format!("cannot rename to {}: {e}", self.path.display()))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Write `path` atomically (see [`AtomicFile`]).
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> Result<(), String>,
 ) -> Result<(), String> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("table");
-    let tmp = path.with_file_name(format!(".{name}.partial"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)
-            .map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-        write(&mut f)?;
-        f.flush().map_err(|e| e.to_string())?;
-        f.sync_all().map_err(|e| e.to_string())?;
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot rename to {}: {e}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut f = AtomicFile::create(path)?;
+    write(&mut f.file)?;
+    f.commit()
+}
+
+type ParquetBatches = polars::io::parquet::write::BatchedWriter<std::fs::File>;
+type CsvBatches = polars::io::csv::write::BatchedWriter<std::fs::File>;
+
+/// One table written batch by batch, in every format, each file atomically: a batch
+/// build never needs the whole table in memory.
+pub struct TableWriter {
+    parquet: Option<(AtomicFile, ParquetBatches, PathBuf)>,
+    csv: Option<(AtomicFile, CsvBatches, PathBuf)>,
+}
+
+impl TableWriter {
+    pub fn create(
+        dir: &Path,
+        name: &str,
+        schema: &Schema,
+        formats: &[Format],
+    ) -> Result<TableWriter, String> {
+        let err = |p: &Path, e: PolarsError| format!("{}: {e}", p.display());
+        let mut w = TableWriter {
+            parquet: None,
+            csv: None,
+        };
+        for f in formats {
+            match f {
+                Format::Parquet => {
+                    let path = dir.join(format!("{name}.parquet"));
+                    let file = AtomicFile::create(&path)?;
+                    let b = ParquetWriter::new(file.handle()?)
+                        .batched(schema)
+                        .map_err(|e| err(&path, e))?;
+                    w.parquet = Some((file, b, path));
+                }
+                Format::Csv => {
+                    let path = dir.join(format!("{name}.csv"));
+                    let file = AtomicFile::create(&path)?;
+                    let b = CsvWriter::new(file.handle()?)
+                        .batched(schema)
+                        .map_err(|e| err(&path, e))?;
+                    w.csv = Some((file, b, path));
+                }
+            }
+        }
+        Ok(w)
     }
-    result
+
+    pub fn write(&mut self, df: &mut DataFrame) -> Result<(), String> {
+        df.align_chunks();
+        if let Some((_, b, path)) = &mut self.parquet {
+            b.write_batch(df)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if let Some((_, b, path)) = &mut self.csv {
+            b.write_batch(df)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Complete and rename the files; returns their paths.
+    pub fn finish(self) -> Result<Vec<PathBuf>, String> {
+        let mut written = Vec::new();
+        if let Some((file, b, path)) = self.parquet {
+            b.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+            drop(b);
+            file.commit()?;
+            written.push(path);
+        }
+        if let Some((file, mut b, path)) = self.csv {
+            b.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+            drop(b);
+            file.commit()?;
+            written.push(path);
+        }
+        Ok(written)
+    }
 }
 
 /// Write one DataFrame as `path` in `format`, atomically.
@@ -602,16 +698,21 @@ pub fn write_tables(
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for (name, df) in frames.iter_mut() {
-        for &f in formats {
-            let path = dir.join(match f {
-                Format::Parquet => format!("{name}.parquet"),
-                Format::Csv => format!("{name}.csv"),
-            });
-            write_frame(df, &path, f)?;
-            written.push(path);
-        }
+        written.extend(write_table(dir, name, df, formats)?);
     }
     Ok(written)
+}
+
+/// Write one whole table in every format into `dir`; returns the files written.
+pub fn write_table(
+    dir: &Path,
+    name: &str,
+    df: &mut DataFrame,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>, String> {
+    let mut w = TableWriter::create(dir, name, &df.schema().clone(), formats)?;
+    w.write(df)?;
+    w.finish()
 }
 
 #[cfg(test)]
