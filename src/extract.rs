@@ -132,6 +132,7 @@ const COLLECTIVE_NOUNS: &[&str] = &[
 /// Words that end a name: role cues and the verbs that open a task.
 const STOPS: &[&str] = &[
     "chủ",
+    "tổng",
     "phối",
     "có",
     "chịu",
@@ -320,6 +321,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
         .take(2)
         .map(|w| w.to_lowercase())
         .collect();
+    let company = text[..from].to_lowercase().ends_with("công ty");
     let mut prev_lower = head_words.first().cloned().unwrap_or_default();
     let mut prev2 = head_words.get(1).cloned().unwrap_or_default();
     let mut prev_upper = text[..from]
@@ -421,7 +423,31 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             {
                 true
             }
-            _ if lower == "tổng" && prev_lower == "vụ" => true,
+            _ if lower == "tổng" && prev_lower == "vụ" && prev2 == "dịch" => true,
+            // Verbs known by two syllables, whose first also sits inside names:
+            // "triển khai" but "Phát triển nông thôn", "vận động" but "Giao thông vận
+            // tải", "xây dựng" but "Ban xây dựng đảng", "Tổng công ty xây dựng".
+            // In a company's name they are trades ("Công ty cổ phần Đầu tư xây dựng …").
+            _ if matches!(lower.as_str(), "triển" | "vận" | "xây") && company => true,
+            _ if matches!(lower.as_str(), "triển" | "vận" | "xây") => {
+                let next = w_rest[wlen..]
+                    .trim_start()
+                    .split(|c: char| !is_word_char(c))
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let verb = match lower.as_str() {
+                    "triển" => next == "khai",
+                    "vận" => matches!(next.as_str(), "động" | "hành" | "dụng"),
+                    // "Ban xây dựng đảng", "dự án đầu tư xây dựng" are names.
+                    _ => {
+                        next == "dựng"
+                            && !matches!(prev_lower.as_str(), "ban" | "ty")
+                            && !text[..word_start].trim_end().ends_with("đầu tư")
+                    }
+                };
+                !verb
+            }
             // "… liên quan" ends a collective.
             _ if prev_lower == "quan" && prev2 == "liên" => false,
             _ if after_level => false,

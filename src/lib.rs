@@ -9,6 +9,7 @@
 
 pub mod assemble;
 pub mod batch;
+pub mod bench;
 pub mod dataset;
 pub mod decode;
 pub mod extract;
@@ -16,6 +17,7 @@ pub mod grammar;
 pub mod normalize;
 pub mod render;
 pub mod report;
+pub mod synth;
 pub mod tree;
 
 pub use tree::{Document, Status};
@@ -28,10 +30,33 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Document {
 
 /// [`parse_bytes`] with a gazetteer of one's own (the built-in one extended).
 pub fn parse_bytes_with(file: &str, bytes: &[u8], g: &extract::Gazetteer) -> Document {
-    match decode::decode(bytes) {
+    parse_bytes_timed(file, bytes, g, &mut StageTimes::default())
+}
+
+/// Time spent in each stage, added up over the documents parsed (`vanban bench`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    pub decode: std::time::Duration,
+    pub normalize: std::time::Duration,
+    pub grammar: std::time::Duration,
+    pub assemble: std::time::Duration,
+    pub extract: std::time::Duration,
+}
+
+/// [`parse_bytes_with`], adding the time of each stage to `t`.
+pub fn parse_bytes_timed(
+    file: &str,
+    bytes: &[u8],
+    g: &extract::Gazetteer,
+    t: &mut StageTimes,
+) -> Document {
+    let clock = std::time::Instant::now();
+    let decoded = decode::decode(bytes);
+    t.decode += clock.elapsed();
+    match decoded {
         Err(e) => Document::failed(file, bytes.len(), e.to_string()),
         Ok(d) => {
-            let mut doc = parse_text_with(file, &d.text, g);
+            let mut doc = parse_text_timed(file, &d.text, g, t);
             doc.bytes = bytes.len();
             if let Some(at) = d.replaced_at {
                 let index = normalize::LineIndex::new(&d.text);
@@ -63,13 +88,32 @@ pub fn parse_text(file: &str, text: &str) -> Document {
 
 /// [`parse_text`] with a gazetteer of one's own.
 pub fn parse_text_with(file: &str, text: &str, g: &extract::Gazetteer) -> Document {
+    parse_text_timed(file, text, g, &mut StageTimes::default())
+}
+
+/// [`parse_text_with`], adding the time of each stage to `t`.
+pub fn parse_text_timed(
+    file: &str,
+    text: &str,
+    g: &extract::Gazetteer,
+    t: &mut StageTimes,
+) -> Document {
+    let clock = std::time::Instant::now();
     let norm = normalize::normalize(text);
+    let after_normalize = std::time::Instant::now();
     let (lines, grammar_error) = match grammar::lines(&norm.text) {
         Ok(lines) => (lines, None),
         Err(e) => (grammar::untyped_lines(&norm.text), Some(e.to_string())),
     };
+    let after_grammar = std::time::Instant::now();
     let mut doc = assemble::assemble(file, text, &norm, &lines);
+    let after_assemble = std::time::Instant::now();
     extract::annotate(&mut doc, g);
+    let after_extract = std::time::Instant::now();
+    t.normalize += after_normalize - clock;
+    t.grammar += after_grammar - after_normalize;
+    t.assemble += after_assemble - after_grammar;
+    t.extract += after_extract - after_assemble;
     if let Some(e) = grammar_error {
         doc.status = Status::Partial;
         doc.diagnostics.insert(

@@ -94,6 +94,30 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Measure each stage on one thread (decode, normalize, grammar, assemble, extract,
+    /// rows, DataFrames, aggregates, Parquet, CSV) in MB/s and documents/s, next to a
+    /// plain newline count over the same bytes, the ceiling of any parser.
+    Bench {
+        /// Text files, or folders to search for *.txt files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Passes over the input; each stage's best time is kept.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        passes: usize,
+    },
+    /// Generate realistic notices of both dialects (layouts and noise varied), each with
+    /// the values it must parse to (DIR/expected.jsonl): for property tests and scale runs.
+    Synth {
+        /// How many documents (about 2.5 KB each: 400000 make 1 GB).
+        #[arg(long, value_name = "N")]
+        docs: u64,
+        /// The same seed gives the same documents.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Print diagnostics in compiler style: file:line:col, the line, a caret, what was expected.
     ///
     /// Exits with status 1 when a document is partial or failed.
@@ -252,6 +276,30 @@ fn main() -> ExitCode {
                 })
                 .map_err(std::io::Error::other)?;
                 writeln!(out, "report written to {}", file.display())?;
+            }
+            Command::Bench { paths, passes } => {
+                let files = inputs(&paths);
+                if files.is_empty() {
+                    return Err(std::io::Error::other(
+                        "no .txt files found under the paths given",
+                    ));
+                }
+                let m = vanban::bench::measure(&files, passes).map_err(std::io::Error::other)?;
+                write!(out, "{m}")?;
+            }
+            Command::Synth {
+                docs,
+                seed,
+                out: dir,
+            } => {
+                let bytes =
+                    vanban::synth::write_corpus(&dir, docs, seed).map_err(std::io::Error::other)?;
+                writeln!(
+                    out,
+                    "{docs} documents ({:.1} MB) and expected.jsonl written to {}",
+                    bytes as f64 / 1e6,
+                    dir.display()
+                )?;
             }
             Command::Check { paths, notes } => {
                 let files = inputs(&paths);
