@@ -1,5 +1,6 @@
-//! Parse throughput, stage by stage, in MB/s and documents/s. ("extract" re-annotates
-//! parsed trees, clone included; MB/s there are of the source text.)
+//! Throughput, stage by stage, in MB/s and documents/s: normalize, grammar, extract,
+//! parse, rows, rows to DataFrames, Parquet writing. ("extract" re-annotates parsed
+//! trees, clone included; MB/s are always of the source text.)
 //!
 //! Over the project's own `corpus/` always, and over `../shared/corpus` when it is there
 //! (skipped with a message otherwise). A plain newline count over the same bytes is the
@@ -91,6 +92,36 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
         b.iter(|| {
             for (f, t) in docs {
                 black_box(vanban::parse_text(f, t));
+            }
+        })
+    });
+    // The dataset stages, from the parsed trees.
+    let of = |d: &vanban::Document| {
+        vanban::dataset::Rows::of(d, &vanban::dataset::doc_id(d.file.as_bytes()))
+    };
+    g.bench_function("rows", |b| {
+        b.iter(|| {
+            let mut rows = vanban::dataset::Rows::default();
+            for d in &parsed {
+                rows.extend(of(d));
+            }
+            black_box(rows)
+        })
+    });
+    let mut rows = vanban::dataset::Rows::default();
+    for d in &parsed {
+        rows.extend(of(d));
+    }
+    g.bench_function("rows to DataFrames", |b| {
+        b.iter(|| black_box(rows.tables().unwrap()))
+    });
+    let tables = rows.tables().unwrap();
+    g.bench_function("Parquet writing", |b| {
+        b.iter(|| {
+            for (_, df) in tables.named() {
+                polars::prelude::ParquetWriter::new(std::io::sink())
+                    .finish(&mut df.clone())
+                    .unwrap();
             }
         })
     });

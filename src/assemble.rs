@@ -94,6 +94,48 @@ impl<'a> Ctx<'a> {
 
 /// Collapse runs of whitespace (column gaps, tabs) into one space.
 fn collapse(s: &str) -> String {
+    let t = s.trim();
+    if is_collapsed(t) {
+        return t.to_string();
+    }
+    collapse_words(s)
+}
+
+/// Whether `s` is collapsed already: single ASCII spaces between words, no other
+/// whitespace, no bar. Most cells are; this byte scan spares them the word-by-word
+/// rebuild (collapse runs many times per line).
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true; // no leading space
+    for i in 0..b.len() {
+        let next = |k: usize| b.get(i + k).copied();
+        match b[i] {
+            b' ' if prev_space => return false,
+            b' ' => {
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'|' => return false,
+            // The whitespace beyond ASCII: U+0085, U+00A0, U+1680, U+2000–U+200A,
+            // U+2028, U+2029, U+202F, U+205F, U+3000.
+            0xC2 if matches!(next(1), Some(0x85 | 0xA0)) => return false,
+            0xE1 if next(1) == Some(0x9A) && next(2) == Some(0x80) => return false,
+            0xE2 if matches!(
+                (next(1), next(2)),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ) =>
+            {
+                return false;
+            }
+            0xE3 if next(1) == Some(0x80) && next(2) == Some(0x80) => return false,
+            _ => prev_space = false,
+        }
+    }
+    !prev_space || b.is_empty()
+}
+
+/// [`collapse`] word by word.
+fn collapse_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -1521,5 +1563,32 @@ fn check_required(
             "no `Nơi nhận` recipients (the gazette drops them)".into(),
             vec![],
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapse_takes_the_fast_path_only_when_nothing_changes() {
+        for s in [
+            "",
+            " ",
+            "Sở Tài chính",
+            "  Sở  Tài\tchính ",
+            "a | b",
+            "|a|",
+            "ĐẢNG CỘNG SẢN\u{00A0}VIỆT NAM",
+            "a\u{3000}b",
+            "“trích dẫn” … – hết",
+            "ạ ả ế ộ",
+            "x\u{2028}y",
+            "tail ",
+        ] {
+            assert_eq!(collapse(s), collapse_words(s), "{s:?}");
+        }
+        assert!(is_collapsed("“trích dẫn” … – hết ạ"));
+        assert!(!is_collapsed("a  b"));
     }
 }

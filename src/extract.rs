@@ -258,7 +258,14 @@ const STOPS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Vietnamese letters are ASCII or precomposed Latin: no Unicode table look-up for them.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
+        !matches!(c, '\u{00D7}' | '\u{00F7}')
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn starts_upper(w: &str) -> bool {

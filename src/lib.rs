@@ -7,6 +7,9 @@
 //! [`dataset`] turns trees into tables (polars, Parquet, CSV) and aggregates.
 //! [`render`] prints trees and diagnostics for people.
 
+// pest's derive without its "std" feature names `alloc` (see Cargo.toml).
+extern crate alloc;
+
 pub mod assemble;
 pub mod batch;
 pub mod bench;

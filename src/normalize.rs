@@ -145,7 +145,7 @@ pub fn normalize(original: &str) -> Normalized {
     let mut pos = 0;
     while pos < original.len() {
         let rest = &original[pos..];
-        let body = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        let body = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
         if is_clean(body) {
             // Copied whole: the map stays on its diagonal.
             map.push(out.len(), pos);
@@ -177,8 +177,10 @@ pub fn normalize(original: &str) -> Normalized {
     Normalized { text: out, map }
 }
 
-/// a, e, y with a tone mark: after o or u they may carry a new-style tone (`hoà`).
-const TONED_A_E_Y: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+/// a and e with a tone mark: after o they may carry a new-style tone (`hoà`, `khoẻ`).
+const TONED_A_E: &str = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ";
+/// y with a tone mark: after u it may carry a new-style tone (`thuỷ`).
+const TONED_Y: &str = "ỳýỷỹỵỲÝỶỸỴ";
 
 /// A line that normalization would leave as it is: NFC already, no character to replace
 /// or remove, no CR, and no new-style tone on `oa`, `oe`, `uy`.
@@ -189,8 +191,9 @@ fn is_clean(line: &str) -> bool {
     if line.is_ascii() {
         return !line.contains('\r');
     }
-    let mut prev = ' ';
-    for c in line.chars() {
+    let (mut prev2, mut prev) = (' ', ' ');
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == '\r' || map_char(c) != c {
             return false;
         }
@@ -210,12 +213,27 @@ fn is_clean(line: &str) -> bool {
                 return false;
             }
         }
-        if latin && matches!(prev, 'o' | 'O' | 'u' | 'U') && TONED_A_E_Y.contains(c) {
+        if latin && new_style_tone(prev2, prev, c, chars.peek().copied()) {
             return false;
         }
+        prev2 = prev;
         prev = c;
     }
     true
+}
+
+/// Whether `old_style_tones` would move the tone of `c`: `oà`, `oè`, `uỳ` ending a
+/// syllable, not after `q` (`quý` keeps its tone). Most toned a/e/y after o/u stay
+/// (`toàn`, `ngoài`, `quả`), so their lines are still copied whole.
+fn new_style_tone(prev2: char, prev: char, c: char, next: Option<char>) -> bool {
+    if next.is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    match prev {
+        'o' | 'O' => TONED_A_E.contains(c),
+        'u' | 'U' => !matches!(prev2, 'q' | 'Q') && TONED_Y.contains(c),
+        _ => false,
+    }
 }
 
 /// A row of a table that antiword drew as an ASCII box: `|cell |cell |`.
