@@ -405,24 +405,69 @@ fn write_final(
         .iter()
         .flatten()
         .collect();
-    // Each input file with its own name, in input order.
-    let per_file = |df: LazyFrame, names: &[PlSmallStr], how: JoinType| -> LazyFrame {
-        let without_file: Vec<Expr> = names
-            .iter()
-            .filter(|n| n.as_str() != "file")
-            .map(|n| col(n.clone()))
-            .collect();
-        input_df
-            .clone()
-            .lazy()
-            .join(
-                df.select(without_file),
-                [col("doc_id")],
-                [col("doc_id")],
-                ordered(how),
-            )
-            .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
-    };
+    // Each input file with its own name, in input order: `files` is (file, doc_id).
+    let per_file =
+        |df: LazyFrame, names: &[PlSmallStr], how: JoinType, files: &DataFrame| -> LazyFrame {
+            let without_file: Vec<Expr> = names
+                .iter()
+                .filter(|n| n.as_str() != "file")
+                .map(|n| col(n.clone()))
+                .collect();
+            files
+                .clone()
+                .lazy()
+                .join(
+                    df.select(without_file),
+                    [col("doc_id")],
+                    [col("doc_id")],
+                    ordered(how),
+                )
+                .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
+        };
+    // The input files whose rows each part holds, in input order (one pass here, so that
+    // the parts are not each matched against all inputs).
+    let with_part = input_df
+        .clone()
+        .lazy()
+        .join(
+            chosen.clone().lazy(),
+            [col("doc_id")],
+            [col("doc_id")],
+            ordered(JoinType::Inner),
+        )
+        .collect()
+        .map_err(err)?;
+    let mut by_part: HashMap<u32, (Vec<&str>, Vec<&str>)> = HashMap::new();
+    {
+        let f = with_part
+            .column("file")
+            .and_then(|c| c.str())
+            .map_err(err)?;
+        let d = with_part
+            .column("doc_id")
+            .and_then(|c| c.str())
+            .map_err(err)?;
+        let p = with_part
+            .column("part")
+            .and_then(|c| c.u32())
+            .map_err(err)?;
+        for ((f, d), p) in f.iter().zip(d.iter()).zip(p.iter()) {
+            if let (Some(f), Some(d), Some(p)) = (f, d, p) {
+                let e = by_part.entry(p).or_default();
+                e.0.push(f);
+                e.1.push(d);
+            }
+        }
+    }
+    let mut files_of_part: HashMap<u32, DataFrame> = HashMap::new();
+    for (p, (f, d)) in by_part {
+        let df = DataFrame::new_infer_height(vec![
+            Column::new("file".into(), f),
+            Column::new("doc_id".into(), d),
+        ])
+        .map_err(err)?;
+        files_of_part.insert(p, df);
+    }
     let names_of = |lf: &LazyFrame| -> PolarsResult<Vec<PlSmallStr>> {
         Ok(lf
             .clone()
@@ -439,10 +484,21 @@ fn write_final(
         [col("doc_id"), col("part")],
         JoinArgs::new(JoinType::Inner),
     );
-    let mut documents = per_file(content, &doc_names, JoinType::Left)
+    let mut documents = per_file(content, &doc_names, JoinType::Left, &input_df)
         .collect()
         .map_err(err)?;
     let mut written = write_table(out, "documents", &mut documents, formats)?;
+    // What the aggregates and the summary need of it.
+    let documents = documents
+        .select([
+            "doc_id",
+            "status",
+            "issuer",
+            "year",
+            "doc_type",
+            "directives",
+        ])
+        .map_err(err)?;
 
     let mut kept: HashMap<&str, Vec<DataFrame>> = HashMap::new();
     for table in TABLES.iter().skip(1) {
@@ -454,14 +510,14 @@ fn write_final(
         let names: Vec<PlSmallStr> = schema.iter_names().cloned().collect();
         let mut w = TableWriter::create(out, table, &schema, formats)?;
         for (n, path) in table_parts {
-            if !used_parts.contains(&n) {
+            let Some(files) = files_of_part.get(&n) else {
                 continue;
-            }
-            let ids = chosen
+            };
+            let ids = files
                 .clone()
                 .lazy()
-                .filter(col("part").eq(lit(n).cast(DataType::UInt32)))
-                .select([col("doc_id")]);
+                .select([col("doc_id")])
+                .unique(None, UniqueKeepStrategy::First);
             let rows = read_parquet(&path)?.lazy().join(
                 ids,
                 [col("doc_id")],
@@ -469,7 +525,7 @@ fn write_final(
                 ordered(JoinType::Inner),
             );
             let rows = if *table == "diagnostics" {
-                per_file(rows, &names, JoinType::Inner)
+                per_file(rows, &names, JoinType::Inner, files)
             } else {
                 rows
             };
@@ -477,15 +533,11 @@ fn write_final(
             w.write(&mut df)?;
             let keep: &[&str] = match *table {
                 "directives" => &["doc_id", "directive_id", "deadline_end"],
-                "assignments" => &[],
+                "assignments" => &["doc_id", "directive_id", "canonical", "role", "date"],
                 "diagnostics" => &["severity", "message"],
                 _ => continue,
             };
-            let df = if keep.is_empty() {
-                df
-            } else {
-                df.select(keep.iter().copied()).map_err(err)?
-            };
+            let df = df.select(keep.iter().copied()).map_err(err)?;
             kept.entry(table).or_default().push(df);
         }
         written.extend(w.finish()?);

@@ -1068,16 +1068,20 @@ impl Ctx<'_> {
         .iter()
         .any(|h| s.starts_with(h));
         for p in self.g.provinces.iter().filter(|_| public) {
+            // Only names ending in " {p}" (checked without building strings: this runs for
+            // every province on every name).
+            let Some(before) = s.strip_suffix(p.as_str()).and_then(|b| b.strip_suffix(' ')) else {
+                continue;
+            };
             // "Tỉnh ủy Bình Thuận" needs no level either.
-            let with_level = (self
-                .g
-                .levels
-                .iter()
-                .any(|l| s.ends_with(&format!(" {l} {p}")))
-                && !s.ends_with(&format!("tác xã {p}")))
-                || s.ends_with(&format!("ủy {p}"));
-            if s.ends_with(&format!(" {p}")) && !with_level {
-                s = format!("{} tỉnh {p}", &s[..s.len() - p.len() - 1]);
+            let with_level = (self.g.levels.iter().any(|l| {
+                before
+                    .strip_suffix(l.as_str())
+                    .is_some_and(|x| x.ends_with(' '))
+            }) && !before.ends_with("tác xã"))
+                || before.ends_with("ủy");
+            if !with_level {
+                s = format!("{before} tỉnh {p}");
                 break;
             }
         }

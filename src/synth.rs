@@ -472,28 +472,35 @@ pub fn write_corpus(dir: &std::path::Path, docs: u64, seed: u64) -> Result<u64, 
     use rayon::prelude::*;
     use std::io::Write;
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let lines: Vec<Result<(String, u64), String>> = (0..docs)
-        .into_par_iter()
-        .map(|i| {
-            let s = generate(seed, i);
-            let name = format!("synth-{i:07}.txt");
-            let path = dir.join(&name);
-            std::fs::write(&path, &s.text).map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut v = serde_json::to_value(&s.expected).map_err(|e| e.to_string())?;
-            v["file"] = serde_json::Value::String(name);
-            Ok((v.to_string(), s.text.len() as u64))
-        })
-        .collect();
     let mut bytes = 0;
-    let mut jsonl = String::new();
-    for l in lines {
-        let (line, n) = l?;
-        jsonl += &line;
-        jsonl.push('\n');
-        bytes += n;
-    }
+    // In batches, so that a corpus of any size is generated in bounded memory.
     crate::dataset::write_atomically(&dir.join("expected.jsonl"), |f| {
-        f.write_all(jsonl.as_bytes()).map_err(|e| e.to_string())
+        let mut start = 0;
+        while start < docs {
+            let end = (start + 10_000).min(docs);
+            let lines: Vec<Result<(String, u64), String>> = (start..end)
+                .into_par_iter()
+                .map(|i| {
+                    let s = generate(seed, i);
+                    let name = format!("synth-{i:07}.txt");
+                    let path = dir.join(&name);
+                    std::fs::write(&path, &s.text)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    let mut v = serde_json::to_value(&s.expected).map_err(|e| e.to_string())?;
+                    v["file"] = serde_json::Value::String(name);
+                    Ok((v.to_string(), s.text.len() as u64))
+                })
+                .collect();
+            for l in lines {
+                let (line, n) = l?;
+                f.write_all(line.as_bytes())
+                    .and_then(|_| f.write_all(b"\n"))
+                    .map_err(|e| e.to_string())?;
+                bytes += n;
+            }
+            start = end;
+        }
+        Ok(())
     })?;
     Ok(bytes)
 }
