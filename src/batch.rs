@@ -11,8 +11,8 @@
 //! - Every file, part or table, is written to a temporary name and renamed.
 
 use crate::dataset::{
-    Format, Rows, TABLES, TableWriter, Tables, aggregates, doc_id, read_parquet, write_frame,
-    write_table, write_tables,
+    Format, Rows, TABLES, TableWriter, Tables, aggregates, combine_aggregates, doc_id,
+    read_parquet, read_parquet_columns, write_frame, write_tables,
 };
 use polars::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -298,16 +298,9 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         }
     }
     let mut written = merged.written;
-    let mut aggregates = aggregates(&merged.documents, &merged.directives, &merged.assignments)
-        .map_err(|e| e.to_string())?;
+    let mut aggregates = merged.aggregates;
     written.extend(write_tables(&mut aggregates, out, &opts.formats)?);
-
-    let status = merged
-        .documents
-        .column("status")
-        .map_err(|e| e.to_string())?;
-    let status = status.str().map_err(|e| e.to_string())?;
-    let count = |s: &str| status.iter().filter(|x| *x == Some(s)).count();
+    let count = |s: &str| merged.statuses.get(s).copied().unwrap_or(0);
     Ok(Summary {
         files: files.len(),
         parsed,
@@ -325,10 +318,9 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
 
 /// What the final write keeps in memory for the aggregates and the summary.
 struct Final {
-    documents: DataFrame,
-    /// doc_id, directive_id, deadline_end.
-    directives: DataFrame,
-    assignments: DataFrame,
+    aggregates: Vec<(&'static str, DataFrame)>,
+    /// Documents by status.
+    statuses: HashMap<String, usize>,
     /// severity, message.
     diagnostics: DataFrame,
     written: Vec<PathBuf>,
@@ -336,9 +328,10 @@ struct Final {
     used_parts: HashSet<u32>,
 }
 
-/// Write the row tables from the cache's parts, one part at a time: each input file gets
-/// its `documents` row (in input order); the child tables take each document's rows from
-/// the first part holding its `documents` row.
+/// Write the row tables from the cache's parts, one part at a time, so that memory holds
+/// one part and the small frames the aggregates need: each input file gets its
+/// `documents` row (by part, in input order within a part: input order on a fresh build);
+/// each document's rows come from the first part holding its `documents` row.
 fn write_final(
     cache: &Path,
     inputs: &[(String, String)],
@@ -373,11 +366,12 @@ fn write_final(
         maintain_order: MaintainOrderJoin::Left,
         ..JoinArgs::new(how)
     };
-    // `documents` rows of every part; the part each document's rows are taken from.
+    // The ids of every part's `documents` rows; the part each document's rows are taken
+    // from.
     let mut lazies = Vec::new();
     for (n, path) in of_table("documents") {
         lazies.push(
-            read_parquet(&path)?
+            read_parquet_columns(&path, &["doc_id"])?
                 .lazy()
                 .with_column(lit(n).cast(DataType::UInt32).alias("part")),
         );
@@ -468,93 +462,90 @@ fn write_final(
         .map_err(err)?;
         files_of_part.insert(p, df);
     }
-    let names_of = |lf: &LazyFrame| -> PolarsResult<Vec<PlSmallStr>> {
-        Ok(lf
-            .clone()
-            .collect_schema()?
-            .iter_names()
-            .filter(|n| n.as_str() != "part")
-            .cloned()
-            .collect())
-    };
-    let doc_names = names_of(&documents).map_err(err)?;
-    let content = documents.join(
-        chosen.clone().lazy(),
-        [col("doc_id"), col("part")],
-        [col("doc_id"), col("part")],
-        JoinArgs::new(JoinType::Inner),
-    );
-    let mut documents = per_file(content, &doc_names, JoinType::Left, &input_df)
-        .collect()
-        .map_err(err)?;
-    let mut written = write_table(out, "documents", &mut documents, formats)?;
-    // What the aggregates and the summary need of it.
-    let documents = documents
-        .select([
-            "doc_id",
-            "status",
-            "issuer",
-            "year",
-            "doc_type",
-            "directives",
-        ])
-        .map_err(err)?;
-
-    let mut kept: HashMap<&str, Vec<DataFrame>> = HashMap::new();
-    for table in TABLES.iter().skip(1) {
-        let table_parts = of_table(table);
-        let Some((_, first)) = table_parts.first() else {
+    // One writer per table; then part after part, each of its tables in turn.
+    let mut writers = Vec::new();
+    let mut columns = Vec::new();
+    for table in TABLES {
+        let Some((_, first)) = of_table(table).into_iter().next() else {
             return Err(format!("the cache has no {table} part"));
         };
-        let schema = read_parquet(first)?.schema().clone();
-        let names: Vec<PlSmallStr> = schema.iter_names().cloned().collect();
-        let mut w = TableWriter::create(out, table, &schema, formats)?;
-        for (n, path) in table_parts {
-            let Some(files) = files_of_part.get(&n) else {
-                continue;
-            };
-            let ids = files
-                .clone()
-                .lazy()
-                .select([col("doc_id")])
-                .unique(None, UniqueKeepStrategy::First);
+        let schema = read_parquet(&first)?.schema().clone();
+        columns.push(schema.iter_names().cloned().collect::<Vec<PlSmallStr>>());
+        writers.push(TableWriter::create(out, table, &schema, formats)?);
+    }
+    let mut numbers: Vec<u32> = files_of_part.keys().copied().collect();
+    numbers.sort_unstable();
+    let mut partials = Vec::new();
+    let mut statuses: HashMap<String, usize> = HashMap::new();
+    let mut diagnostics = Vec::new();
+    let mut documents_written = 0;
+    for n in numbers {
+        let files = &files_of_part[&n];
+        let ids = files
+            .clone()
+            .lazy()
+            .select([col("doc_id")])
+            .unique(None, UniqueKeepStrategy::First);
+        let mut frames = Vec::new();
+        for (k, table) in TABLES.iter().enumerate() {
+            let path = part_path(cache, table, n);
+            if !path.exists() {
+                return Err(format!(
+                    "the cache lacks {}: build again without --resume",
+                    path.display()
+                ));
+            }
             let rows = read_parquet(&path)?.lazy().join(
-                ids,
+                ids.clone(),
                 [col("doc_id")],
                 [col("doc_id")],
                 ordered(JoinType::Inner),
             );
-            let rows = if *table == "diagnostics" {
-                per_file(rows, &names, JoinType::Inner, files)
+            // `documents` and `diagnostics` name each input file: one row per file.
+            let rows = if matches!(*table, "documents" | "diagnostics") {
+                per_file(rows, &columns[k], JoinType::Inner, files)
             } else {
                 rows
             };
             let mut df = rows.collect().map_err(err)?;
-            w.write(&mut df)?;
-            let keep: &[&str] = match *table {
-                "directives" => &["doc_id", "directive_id", "deadline_end"],
-                "assignments" => &["doc_id", "directive_id", "canonical", "role", "date"],
-                "diagnostics" => &["severity", "message"],
-                _ => continue,
-            };
-            let df = df.select(keep.iter().copied()).map_err(err)?;
-            kept.entry(table).or_default().push(df);
+            writers[k].write(&mut df)?;
+            frames.push(df);
         }
+        let tables = Tables::from_frames(frames).ok_or("six tables expected")?;
+        documents_written += tables.documents.height();
+        let status = tables.documents.column("status").map_err(err)?;
+        for s in status.str().map_err(err)?.iter().flatten() {
+            *statuses.entry(s.to_string()).or_default() += 1;
+        }
+        diagnostics.push(
+            tables
+                .diagnostics
+                .select(["severity", "message"])
+                .map_err(err)?,
+        );
+        // Each part's aggregates, added up at the end: memory holds one part.
+        partials.push(
+            aggregates(&tables.documents, &tables.directives, &tables.assignments).map_err(err)?,
+        );
+    }
+    let mut written = Vec::new();
+    for w in writers {
         written.extend(w.finish()?);
     }
-    let mut take = |t: &str| -> PolarsResult<DataFrame> {
-        let v = kept.remove(t).unwrap_or_default();
-        let lazies: Vec<LazyFrame> = v.into_iter().map(|d| d.lazy()).collect();
-        if lazies.is_empty() {
-            return Ok(DataFrame::empty());
-        }
-        concat(lazies, UnionArgs::default())?.collect()
-    };
+    if documents_written != inputs.len() {
+        return Err(format!(
+            "the cache in {} holds {documents_written} of the {} documents: build again without --resume",
+            cache.display(),
+            inputs.len()
+        ));
+    }
+    let lazies: Vec<LazyFrame> = diagnostics.into_iter().map(|d| d.lazy()).collect();
     Ok(Final {
-        directives: take("directives").map_err(err)?,
-        assignments: take("assignments").map_err(err)?,
-        diagnostics: take("diagnostics").map_err(err)?,
-        documents,
+        aggregates: combine_aggregates(partials).map_err(err)?,
+        statuses,
+        diagnostics: concat(lazies, UnionArgs::default())
+            .and_then(|l| l.collect())
+            .map_err(err)?,
         written,
         used_parts,
     })

@@ -406,6 +406,26 @@ pub const TABLES: [&str; 6] = [
 ];
 
 impl Tables {
+    /// Builds from frames given in the order of [`TABLES`].
+    pub fn from_frames(v: Vec<DataFrame>) -> Option<Tables> {
+        let [
+            documents,
+            sections,
+            directives,
+            assignments,
+            recipients,
+            diagnostics,
+        ] = <[DataFrame; 6]>::try_from(v).ok()?;
+        Some(Tables {
+            documents,
+            sections,
+            directives,
+            assignments,
+            recipients,
+            diagnostics,
+        })
+    }
+
     /// The tables with their names, in the order of [`TABLES`].
     pub fn named(&self) -> [(&'static str, &DataFrame); 6] {
         [
@@ -419,6 +439,80 @@ impl Tables {
     }
 }
 
+/// How an aggregate is keyed, what it adds up, and how its rows are ordered.
+struct AggregateSpec {
+    name: &'static str,
+    keys: &'static [&'static str],
+    sums: &'static [&'static str],
+    /// Columns combined with min and max (first and last dates).
+    min: Option<&'static str>,
+    max: Option<&'static str>,
+    /// Sort columns; the first is descending when `count_first`.
+    sort: &'static [&'static str],
+    count_first: bool,
+}
+
+const AGGREGATES: [AggregateSpec; 5] = [
+    AggregateSpec {
+        name: "agency_workload",
+        keys: &["canonical", "role"],
+        sums: &["directives", "documents"],
+        min: Some("first_date"),
+        max: Some("last_date"),
+        sort: &["directives", "canonical", "role"],
+        count_first: true,
+    },
+    AggregateSpec {
+        name: "agency_workload_by_year",
+        keys: &["canonical", "role", "year"],
+        sums: &["directives", "documents"],
+        min: None,
+        max: None,
+        sort: &["canonical", "role", "year"],
+        count_first: false,
+    },
+    AggregateSpec {
+        name: "agency_pairs",
+        keys: &["lead", "support"],
+        sums: &["directives", "documents"],
+        min: None,
+        max: None,
+        sort: &["directives", "lead", "support"],
+        count_first: true,
+    },
+    AggregateSpec {
+        name: "deadline_calendar",
+        keys: &["month"],
+        sums: &["directives", "documents"],
+        min: None,
+        max: None,
+        sort: &["month"],
+        count_first: false,
+    },
+    AggregateSpec {
+        name: "issuer_summary",
+        keys: &["issuer", "year", "doc_type"],
+        sums: &["documents", "directives"],
+        min: None,
+        max: None,
+        sort: &["issuer", "year", "doc_type"],
+        count_first: false,
+    },
+];
+
+impl AggregateSpec {
+    fn sorted(&self, lf: LazyFrame) -> LazyFrame {
+        let mut desc = vec![false; self.sort.len()];
+        desc[0] = self.count_first;
+        lf.sort_by_exprs(
+            self.sort.iter().map(|c| col(*c)).collect::<Vec<_>>(),
+            SortMultipleOptions::default()
+                .with_order_descending_multi(desc)
+                .with_nulls_last(true),
+        )
+    }
+}
+
 /// The corpus-wide aggregates, computed with polars' lazy API from `documents`,
 /// `assignments` and the deadline columns of `directives` (doc_id, directive_id,
 /// deadline_end).
@@ -427,14 +521,13 @@ pub fn aggregates(
     directives: &DataFrame,
     assignments: &DataFrame,
 ) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
-    let desc_then_asc = |n: usize| {
-        let mut v = vec![false; n];
-        v[0] = true;
-        SortMultipleOptions::default()
-            .with_order_descending_multi(v)
-            .with_nulls_last(true)
-    };
     let assignments = assignments.clone().lazy();
+    let counts = || {
+        [
+            col("directive_id").n_unique().alias("directives"),
+            col("doc_id").n_unique().alias("documents"),
+        ]
+    };
     let agency_workload = assignments
         .clone()
         .group_by([col("canonical"), col("role")])
@@ -443,25 +536,12 @@ pub fn aggregates(
             col("doc_id").n_unique().alias("documents"),
             col("date").min().alias("first_date"),
             col("date").max().alias("last_date"),
-        ])
-        .sort_by_exprs(
-            [col("directives"), col("canonical"), col("role")],
-            desc_then_asc(3),
-        )
-        .collect()?;
+        ]);
     let agency_workload_by_year = assignments
         .clone()
         .with_column(col("date").dt().year().alias("year"))
         .group_by([col("canonical"), col("role"), col("year")])
-        .agg([
-            col("directive_id").n_unique().alias("directives"),
-            col("doc_id").n_unique().alias("documents"),
-        ])
-        .sort_by_exprs(
-            [col("canonical"), col("role"), col("year")],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .collect()?;
+        .agg(counts());
     // Lead × support: the agencies a directive names in these two roles.
     let role = |r: &str, name: &str| {
         assignments
@@ -483,15 +563,7 @@ pub fn aggregates(
         )
         .filter(col("lead").neq(col("support")))
         .group_by([col("lead"), col("support")])
-        .agg([
-            col("directive_id").n_unique().alias("directives"),
-            col("doc_id").n_unique().alias("documents"),
-        ])
-        .sort_by_exprs(
-            [col("directives"), col("lead"), col("support")],
-            desc_then_asc(3),
-        )
-        .collect()?;
+        .agg(counts());
     // Deadlines by the month they fall due (the end of their period).
     let deadline_calendar = directives
         .clone()
@@ -499,12 +571,7 @@ pub fn aggregates(
         .filter(col("deadline_end").is_not_null())
         .with_column(col("deadline_end").dt().truncate(lit("1mo")).alias("month"))
         .group_by([col("month")])
-        .agg([
-            col("directive_id").n_unique().alias("directives"),
-            col("doc_id").n_unique().alias("documents"),
-        ])
-        .sort_by_exprs([col("month")], SortMultipleOptions::default())
-        .collect()?;
+        .agg(counts());
     let issuer_summary = documents
         .clone()
         .lazy()
@@ -512,19 +579,53 @@ pub fn aggregates(
         .agg([
             col("doc_id").n_unique().alias("documents"),
             col("directives").sum().alias("directives"),
-        ])
-        .sort_by_exprs(
-            [col("issuer"), col("year"), col("doc_type")],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .collect()?;
-    Ok(vec![
-        ("agency_workload", agency_workload),
-        ("agency_workload_by_year", agency_workload_by_year),
-        ("agency_pairs", agency_pairs),
-        ("deadline_calendar", deadline_calendar),
-        ("issuer_summary", issuer_summary),
-    ])
+        ]);
+    let frames = [
+        agency_workload,
+        agency_workload_by_year,
+        agency_pairs,
+        deadline_calendar,
+        issuer_summary,
+    ];
+    AGGREGATES
+        .iter()
+        .zip(frames)
+        .map(|(spec, lf)| Ok((spec.name, spec.sorted(lf).collect()?)))
+        .collect()
+}
+
+/// Add up aggregates computed over disjoint sets of documents (the parts of a build).
+/// Exact: every count is of directives or documents, and each lies in one set only.
+pub fn combine_aggregates(
+    partials: Vec<Vec<(&'static str, DataFrame)>>,
+) -> PolarsResult<Vec<(&'static str, DataFrame)>> {
+    let mut out = Vec::new();
+    for (k, spec) in AGGREGATES.iter().enumerate() {
+        let frames: Vec<&DataFrame> = partials
+            .iter()
+            .filter_map(|p| p.get(k).map(|x| &x.1))
+            .collect();
+        let Some(first) = frames.first() else {
+            continue;
+        };
+        let schema = first.schema().clone();
+        let lazies: Vec<LazyFrame> = frames.iter().map(|d| (*d).clone().lazy()).collect();
+        let dtype = |c: &str| schema.get(c).cloned().unwrap_or(DataType::UInt32);
+        let mut aggs: Vec<Expr> = spec
+            .sums
+            .iter()
+            .map(|c| col(*c).sum().cast(dtype(c)).alias(*c))
+            .collect();
+        aggs.extend(spec.min.map(|c| col(c).min().alias(c)));
+        aggs.extend(spec.max.map(|c| col(c).max().alias(c)));
+        let names: Vec<Expr> = schema.iter_names().map(|n| col(n.clone())).collect();
+        let lf = concat(lazies, UnionArgs::default())?
+            .group_by(spec.keys.iter().map(|c| col(*c)).collect::<Vec<_>>())
+            .agg(aggs)
+            .select(names);
+        out.push((spec.name, spec.sorted(lf).collect()?));
+    }
+    Ok(out)
 }
 
 /// Output formats of `vanban build`.
@@ -685,6 +786,15 @@ pub fn write_frame(df: &mut DataFrame, path: &Path, format: Format) -> Result<()
 pub fn read_parquet(path: &Path) -> Result<DataFrame, String> {
     let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     ParquetReader::new(f)
+        .finish()
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Read only `columns` of a Parquet file.
+pub fn read_parquet_columns(path: &Path, columns: &[&str]) -> Result<DataFrame, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    ParquetReader::new(f)
+        .with_columns(Some(columns.iter().map(|c| c.to_string()).collect()))
         .finish()
         .map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -206,7 +206,33 @@ fn aggregates_of_the_project_corpus() {
     let by_year = lien_minh_as_lead(&out.join("agency_workload_by_year.parquet"));
     assert_eq!(u32s(&by_year, "year"), [2008]);
     assert_eq!(u32s(&by_year, "directives"), [6]);
+    // Built in five parts (one document each), the aggregates are added up part by part:
+    // the same tables.
+    let parts = out.with_extension("parts");
+    let _ = std::fs::remove_dir_all(&parts);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    vanban_build(&[
+        corpus,
+        "--out",
+        parts.to_str().unwrap(),
+        "--checkpoint",
+        "1",
+    ]);
+    for t in [
+        "agency_workload",
+        "agency_workload_by_year",
+        "agency_pairs",
+        "deadline_calendar",
+        "issuer_summary",
+    ] {
+        let name = format!("{t}.csv");
+        assert!(
+            std::fs::read(out.join(&name)).unwrap() == std::fs::read(parts.join(&name)).unwrap(),
+            "{t}: five parts ≠ one"
+        );
+    }
     std::fs::remove_dir_all(&out).ok();
+    std::fs::remove_dir_all(&parts).ok();
 }
 
 #[test]
