@@ -11,7 +11,7 @@
 //! - Every file, part or table, is written to a temporary name and renamed.
 
 use crate::dataset::{
-    Format, Rows, TABLES, TableWriter, Tables, aggregates, combine_aggregates, doc_id,
+    Format, Rows, TABLES, TableWriter, Tables, aggregates, combine_aggregates, doc_key,
     read_parquet, read_parquet_columns, write_frame, write_tables,
 };
 use polars::prelude::*;
@@ -166,26 +166,27 @@ fn write_part(cache: &Path, tables: &Tables, n: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// Parse one file into (doc_id, rows), or only its id when `known` holds it already.
-fn process(path: &Path, known: &HashSet<String>) -> (String, Option<Rows>, u64) {
+/// Parse one file into (doc_id as a number, rows, bytes), or only its id when `known`
+/// holds it already.
+fn process(path: &Path, known: &HashSet<u64>) -> (u64, Option<Rows>, u64) {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => {
-            let id = doc_id(&bytes);
-            if known.contains(&id) {
-                return (id, None, bytes.len() as u64);
+            let key = doc_key(&bytes);
+            if known.contains(&key) {
+                return (key, None, bytes.len() as u64);
             }
             let doc = crate::parse_bytes(&name, &bytes);
-            let rows = Rows::of(&doc, &id);
-            (id, Some(rows), bytes.len() as u64)
+            let rows = Rows::of(&doc, &format!("{key:016x}"));
+            (key, Some(rows), bytes.len() as u64)
         }
         Err(e) => {
             // An unreadable file still gets its row; its id comes from its path, as there
             // are no bytes to hash.
-            let id = doc_id(format!("unreadable\0{name}").as_bytes());
+            let key = doc_key(format!("unreadable\0{name}").as_bytes());
             let doc = crate::Document::failed(&name, 0, format!("cannot read the file: {e}"));
-            let rows = Rows::of(&doc, &id);
-            (id, Some(rows), 0)
+            let rows = Rows::of(&doc, &format!("{key:016x}"));
+            (key, Some(rows), 0)
         }
     }
 }
@@ -208,14 +209,18 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     remove_partials(&cache);
 
     // Documents already processed: those with a `documents` row in a part.
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: HashSet<u64> = HashSet::new();
     let existing = parts(&cache);
     for (table, _, path) in &existing {
         if table == "documents" {
             let df = read_parquet(path)?;
             let ids = df.column("doc_id").and_then(|c| c.str().cloned());
             let ids = ids.map_err(|e| format!("{}: {e}", path.display()))?;
-            known.extend(ids.iter().flatten().map(String::from));
+            known.extend(
+                ids.iter()
+                    .flatten()
+                    .filter_map(|id| u64::from_str_radix(id, 16).ok()),
+            );
         }
     }
     let mut next = existing.iter().map(|p| p.1 + 1).max().unwrap_or(0);
@@ -248,11 +253,13 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         .ok()
         .and_then(|v| v.parse().ok());
 
-    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
+    // The id of each file, in the order of `files`: numbers, not strings, as this grows
+    // with the corpus.
+    let mut ids: Vec<u64> = Vec::with_capacity(files.len());
     let (mut parsed, mut reused, mut duplicates) = (0, 0, 0);
     let (mut checkpoints, mut done) = (0, 0);
     for chunk in chunks(&sizes, opts.checkpoint, CHUNK_BYTES).map(|r| &files[r]) {
-        let results: Vec<(String, Option<Rows>, u64)> = pool.install(|| {
+        let results: Vec<(u64, Option<Rows>, u64)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|path| {
@@ -263,17 +270,17 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
                 .collect()
         });
         let mut rows = Rows::default();
-        for (path, (id, r, _)) in chunk.iter().zip(results) {
+        for (id, r, _) in results {
             match r {
                 // Two files with the same bytes in one chunk: keep the first one's rows.
-                Some(r) if known.insert(id.clone()) => {
+                Some(r) if known.insert(id) => {
                     parsed += 1;
                     rows.extend(r);
                 }
                 _ if cached.contains(&id) => reused += 1,
                 _ => duplicates += 1,
             }
-            inputs.push((path.display().to_string(), id));
+            ids.push(id);
         }
         done += chunk.len();
         bar.set_message(format!("{done}/{} documents", files.len()));
@@ -290,7 +297,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     }
     bar.finish_and_clear();
 
-    let merged = write_final(&cache, &inputs, out, &opts.formats)?;
+    let merged = write_final(&cache, files, &ids, out, &opts.formats)?;
     // Parts none of whose documents are among the inputs any more.
     for (_, n, path) in parts(&cache) {
         if !merged.used_parts.contains(&n) {
@@ -334,7 +341,8 @@ struct Final {
 /// each document's rows come from the first part holding its `documents` row.
 fn write_final(
     cache: &Path,
-    inputs: &[(String, String)],
+    files: &[PathBuf],
+    ids: &[u64],
     out: &Path,
     formats: &[Format],
 ) -> Result<Final, String> {
@@ -349,11 +357,14 @@ fn write_final(
     let input_df = DataFrame::new_infer_height(vec![
         Column::new(
             "file".into(),
-            inputs.iter().map(|i| i.0.as_str()).collect::<Vec<_>>(),
+            files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "doc_id".into(),
-            inputs.iter().map(|i| i.1.as_str()).collect::<Vec<_>>(),
+            ids.iter().map(|k| format!("{k:016x}")).collect::<Vec<_>>(),
         ),
     ])
     .map_err(err)?;
@@ -532,11 +543,11 @@ fn write_final(
     for w in writers {
         written.extend(w.finish()?);
     }
-    if documents_written != inputs.len() {
+    if documents_written != files.len() {
         return Err(format!(
             "the cache in {} holds {documents_written} of the {} documents: build again without --resume",
             cache.display(),
-            inputs.len()
+            files.len()
         ));
     }
     let lazies: Vec<LazyFrame> = diagnostics.into_iter().map(|d| d.lazy()).collect();

@@ -128,12 +128,17 @@ pub fn epoch_days(iso: &str) -> Option<i32> {
 /// A stable identifier of a document: FNV-1a of its bytes, as 16 hex digits. The same
 /// file gives the same id on every run and machine, wherever it lies.
 pub fn doc_id(bytes: &[u8]) -> String {
+    format!("{:016x}", doc_key(bytes))
+}
+
+/// [`doc_id`] as a number (FNV-1a, 64 bits).
+pub fn doc_key(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 fn json_name<T: serde::Serialize>(v: &T) -> String {
