@@ -240,7 +240,14 @@ fn figures(dir: &Path) -> Result<Figures, String> {
     let status = strings(&docs, "status")?;
     let count = |s: &str| status.iter().filter(|x| x.as_deref() == Some(s)).count();
     let years: Vec<i64> = numbers(&docs, "year")?.into_iter().flatten().collect();
-    let directives = numbers(&docs, "directives")?.into_iter().flatten().sum();
+    // Files with the same bytes share a doc_id and their directives: count them once.
+    let mut seen = std::collections::HashSet::new();
+    let directives = strings(&docs, "doc_id")?
+        .into_iter()
+        .zip(numbers(&docs, "directives")?)
+        .filter(|(id, _)| seen.insert(id.clone()))
+        .filter_map(|(_, n)| n)
+        .sum();
     let assignments = load(dir, "assignments")?.height();
 
     let workload = load(dir, "agency_workload")?;
