@@ -108,7 +108,7 @@ enum Command {
     /// Generate realistic notices of both dialects (layouts and noise varied), each with
     /// the values it must parse to (DIR/expected.jsonl): for property tests and scale runs.
     Synth {
-        /// How many documents (about 2.5 KB each: 400000 make 1 GB).
+        /// How many documents (about 2.2 KB each: 480000 make 1 GB).
         #[arg(long, value_name = "N")]
         docs: u64,
         /// The same seed gives the same documents.
