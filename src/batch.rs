@@ -331,7 +331,7 @@ struct Final {
     /// severity, message.
     diagnostics: DataFrame,
     written: Vec<PathBuf>,
-    /// Parts that hold a document of the inputs.
+    /// Parts that hold a document of the inputs (the keys of the per-part file lists).
     used_parts: HashSet<u32>,
 }
 
@@ -368,7 +368,7 @@ fn write_final(
         ),
     ])
     .map_err(err)?;
-    let ids = input_df
+    let input_ids = input_df
         .clone()
         .lazy()
         .select([col("doc_id")])
@@ -394,7 +394,7 @@ fn write_final(
     let chosen = documents
         .clone()
         .join(
-            ids,
+            input_ids,
             [col("doc_id")],
             [col("doc_id")],
             JoinArgs::new(JoinType::Inner),
@@ -403,13 +403,6 @@ fn write_final(
         .agg([col("part").min()])
         .collect()
         .map_err(err)?;
-    let used_parts: HashSet<u32> = chosen
-        .column("part")
-        .and_then(|c| c.u32().cloned())
-        .map_err(err)?
-        .iter()
-        .flatten()
-        .collect();
     // Each input file with its own name, in input order: `files` is (file, doc_id).
     let per_file =
         |df: LazyFrame, names: &[PlSmallStr], how: JoinType, files: &DataFrame| -> LazyFrame {
@@ -491,8 +484,8 @@ fn write_final(
     let mut diagnostics = Vec::new();
     let mut documents_written = 0;
     for n in numbers {
-        let files = &files_of_part[&n];
-        let ids = files
+        let part_files = &files_of_part[&n];
+        let ids = part_files
             .clone()
             .lazy()
             .select([col("doc_id")])
@@ -514,7 +507,7 @@ fn write_final(
             );
             // `documents` and `diagnostics` name each input file: one row per file.
             let rows = if matches!(*table, "documents" | "diagnostics") {
-                per_file(rows, &columns[k], JoinType::Inner, files)
+                per_file(rows, &columns[k], JoinType::Inner, part_files)
             } else {
                 rows
             };
@@ -558,7 +551,7 @@ fn write_final(
             .and_then(|l| l.collect())
             .map_err(err)?,
         written,
-        used_parts,
+        used_parts: files_of_part.keys().copied().collect(),
     })
 }
 

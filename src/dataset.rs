@@ -789,17 +789,18 @@ pub fn write_frame(df: &mut DataFrame, path: &Path, format: Format) -> Result<()
 
 /// Read a Parquet file written by [`write_frame`].
 pub fn read_parquet(path: &Path) -> Result<DataFrame, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    ParquetReader::new(f)
-        .finish()
-        .map_err(|e| format!("{}: {e}", path.display()))
+    read_parquet_with(path, None)
 }
 
 /// Read only `columns` of a Parquet file.
 pub fn read_parquet_columns(path: &Path, columns: &[&str]) -> Result<DataFrame, String> {
+    read_parquet_with(path, Some(columns.iter().map(|c| c.to_string()).collect()))
+}
+
+fn read_parquet_with(path: &Path, columns: Option<Vec<String>>) -> Result<DataFrame, String> {
     let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     ParquetReader::new(f)
-        .with_columns(Some(columns.iter().map(|c| c.to_string()).collect()))
+        .with_columns(columns)
         .finish()
         .map_err(|e| format!("{}: {e}", path.display()))
 }

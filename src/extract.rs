@@ -328,7 +328,8 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
         .take(2)
         .map(|w| w.to_lowercase())
         .collect();
-    let company = text[..from].to_lowercase().ends_with("công ty");
+    let company = head_words.first().is_some_and(|w| w == "ty")
+        && head_words.get(1).is_some_and(|w| w == "công");
     let mut prev_lower = head_words.first().cloned().unwrap_or_default();
     let mut prev2 = head_words.get(1).cloned().unwrap_or_default();
     let mut prev_upper = text[..from]

@@ -137,6 +137,17 @@ enum FormatArg {
     Csv,
 }
 
+/// [`inputs`], refusing an empty list (a batch over nothing is a mistake in the paths).
+fn some_inputs(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let files = inputs(paths);
+    if files.is_empty() {
+        return Err(std::io::Error::other(
+            "no .txt files found under the paths given",
+        ));
+    }
+    Ok(files)
+}
+
 /// Expand folders into their *.txt files, sorted; keep files as given.
 fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -244,12 +255,7 @@ fn main() -> ExitCode {
                 resume,
                 checkpoint,
             } => {
-                let files = inputs(&paths);
-                if files.is_empty() {
-                    return Err(std::io::Error::other(
-                        "no .txt files found under the paths given",
-                    ));
-                }
+                let files = some_inputs(&paths)?;
                 let formats = format
                     .iter()
                     .map(|f| match f {
@@ -278,12 +284,7 @@ fn main() -> ExitCode {
                 writeln!(out, "report written to {}", file.display())?;
             }
             Command::Bench { paths, passes } => {
-                let files = inputs(&paths);
-                if files.is_empty() {
-                    return Err(std::io::Error::other(
-                        "no .txt files found under the paths given",
-                    ));
-                }
+                let files = some_inputs(&paths)?;
                 let m = vanban::bench::measure(&files, passes).map_err(std::io::Error::other)?;
                 write!(out, "{m}")?;
             }

@@ -574,14 +574,7 @@ pub fn compare(doc: &crate::Document, e: &Expected) -> Vec<String> {
         Some(&e.signer),
     );
     // Directives, by line.
-    fn walk<'a>(ns: &'a [crate::tree::Node], out: &mut Vec<&'a crate::tree::Node>) {
-        for n in ns {
-            out.push(n);
-            walk(&n.children, out);
-        }
-    }
-    let mut nodes = Vec::new();
-    walk(&doc.body, &mut nodes);
+    let nodes = doc.walk();
     for d in &e.directives {
         let Some(node) = nodes.iter().find(|n| n.span.line == d.line) else {
             check(
