@@ -166,9 +166,12 @@ fn write_part(cache: &Path, tables: &Tables, n: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// Parse one file into (doc_id as a number, rows, bytes), or only its id when `known`
-/// holds it already.
-fn process(path: &Path, known: &HashSet<u64>) -> (u64, Option<Rows>, u64) {
+/// A processed file: (doc_id as a number, rows unless known already, bytes read).
+type Processed = (u64, Option<Rows>, u64);
+
+/// Parse one file into its id, rows and size, or only its id when `known` holds it
+/// already.
+fn process(path: &Path, known: &HashSet<u64>) -> Processed {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => {
@@ -213,14 +216,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     let existing = parts(&cache);
     for (table, _, path) in &existing {
         if table == "documents" {
-            let df = read_parquet(path)?;
-            let ids = df.column("doc_id").and_then(|c| c.str().cloned());
-            let ids = ids.map_err(|e| format!("{}: {e}", path.display()))?;
-            known.extend(
-                ids.iter()
-                    .flatten()
-                    .filter_map(|id| u64::from_str_radix(id, 16).ok()),
-            );
+            known.extend(part_ids(path)?);
         }
     }
     let mut next = existing.iter().map(|p| p.1 + 1).max().unwrap_or(0);
@@ -258,17 +254,25 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     let mut ids: Vec<u64> = Vec::with_capacity(files.len());
     let (mut parsed, mut reused, mut duplicates) = (0, 0, 0);
     let (mut checkpoints, mut done) = (0, 0);
-    for chunk in chunks(&sizes, opts.checkpoint, CHUNK_BYTES).map(|r| &files[r]) {
-        let results: Vec<(u64, Option<Rows>, u64)> = pool.install(|| {
-            chunk
+    for range in chunks(&sizes, opts.checkpoint, CHUNK_BYTES) {
+        let chunk = &files[range.clone()];
+        // Largest files first, so that no large file is left to parse alone at the end of
+        // a chunk while the other threads wait; the results are put back in input order.
+        let mut order: Vec<usize> = (0..chunk.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes[range.start + i]));
+        let mut results: Vec<(usize, Processed)> = pool.install(|| {
+            order
                 .par_iter()
-                .map(|path| {
-                    let r = process(path, &known);
+                .with_max_len(1)
+                .map(|&i| {
+                    let r = process(&chunk[i], &known);
                     bar.inc(r.2);
-                    r
+                    (i, r)
                 })
                 .collect()
         });
+        results.sort_unstable_by_key(|r| r.0);
+        let results = results.into_iter().map(|r| r.1);
         let mut rows = Rows::default();
         for (id, r, _) in results {
             match r {
@@ -318,7 +322,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         failed: count("failed"),
         bytes: total,
         secs: started.elapsed().as_secs_f64(),
-        top_diagnostics: top_diagnostics(&merged.diagnostics, 5).map_err(|e| e.to_string())?,
+        top_diagnostics: top_diagnostics(&merged.diagnostics, 5),
         written,
     })
 }
@@ -328,17 +332,32 @@ struct Final {
     aggregates: Vec<(&'static str, DataFrame)>,
     /// Documents by status.
     statuses: HashMap<String, usize>,
-    /// severity, message.
-    diagnostics: DataFrame,
+    /// Error and warning messages with their counts.
+    diagnostics: HashMap<String, usize>,
     written: Vec<PathBuf>,
-    /// Parts that hold a document of the inputs (the keys of the per-part file lists).
+    /// Parts that hold a document of the inputs.
     used_parts: HashSet<u32>,
 }
 
+/// The `doc_id`s of a `documents` part, as numbers.
+fn part_ids(path: &Path) -> Result<Vec<u64>, String> {
+    let df = read_parquet_columns(path, &["doc_id"])?;
+    let ids = df.column("doc_id").and_then(|c| c.str().cloned());
+    let ids = ids.map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(ids
+        .iter()
+        .flatten()
+        .filter_map(|id| u64::from_str_radix(id, 16).ok())
+        .collect())
+}
+
+/// Partial aggregates kept before they are added up: bounds memory on large corpora.
+const PARTIALS_KEPT: usize = 16;
+
 /// Write the row tables from the cache's parts, one part at a time, so that memory holds
-/// one part and the small frames the aggregates need: each input file gets its
-/// `documents` row (by part, in input order within a part: input order on a fresh build);
-/// each document's rows come from the first part holding its `documents` row.
+/// one part, the input list and running totals: each input file gets its `documents` row
+/// (by part, in input order within a part: input order on a fresh build); each document's
+/// rows come from the first part holding its `documents` row.
 fn write_final(
     cache: &Path,
     files: &[PathBuf],
@@ -354,118 +373,48 @@ fn write_final(
             .map(|p| (p.1, p.2.clone()))
             .collect()
     };
-    let input_df = DataFrame::new_infer_height(vec![
-        Column::new(
-            "file".into(),
-            files
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "doc_id".into(),
-            ids.iter().map(|k| format!("{k:016x}")).collect::<Vec<_>>(),
-        ),
-    ])
-    .map_err(err)?;
-    let input_ids = input_df
-        .clone()
-        .lazy()
-        .select([col("doc_id")])
-        .unique(None, UniqueKeepStrategy::First);
+    // The part each input document's rows are taken from: the first holding its
+    // `documents` row (`parts` is sorted by number).
+    let inputs: HashSet<u64> = ids.iter().copied().collect();
+    let mut chosen: HashMap<u64, u32> = HashMap::with_capacity(inputs.len());
+    for (n, path) in of_table("documents") {
+        for id in part_ids(&path)? {
+            if inputs.contains(&id) {
+                chosen.entry(id).or_insert(n);
+            }
+        }
+    }
+    drop(inputs);
+    // The input files (indices into `files`) whose rows each part holds, in input order.
+    let mut files_of_part: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(&n) = chosen.get(id) {
+            files_of_part.entry(n).or_default().push(i);
+        }
+    }
+    drop(chosen);
     let ordered = |how: JoinType| JoinArgs {
         maintain_order: MaintainOrderJoin::Left,
         ..JoinArgs::new(how)
     };
-    // The ids of every part's `documents` rows; the part each document's rows are taken
-    // from.
-    let mut lazies = Vec::new();
-    for (n, path) in of_table("documents") {
-        lazies.push(
-            read_parquet_columns(&path, &["doc_id"])?
-                .lazy()
-                .with_column(lit(n).cast(DataType::UInt32).alias("part")),
-        );
-    }
-    if lazies.is_empty() {
-        return Err("no documents were processed".into());
-    }
-    let documents = concat(lazies, UnionArgs::default()).map_err(err)?;
-    let chosen = documents
-        .clone()
-        .join(
-            input_ids,
-            [col("doc_id")],
-            [col("doc_id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .group_by([col("doc_id")])
-        .agg([col("part").min()])
-        .collect()
-        .map_err(err)?;
     // Each input file with its own name, in input order: `files` is (file, doc_id).
-    let per_file =
-        |df: LazyFrame, names: &[PlSmallStr], how: JoinType, files: &DataFrame| -> LazyFrame {
-            let without_file: Vec<Expr> = names
-                .iter()
-                .filter(|n| n.as_str() != "file")
-                .map(|n| col(n.clone()))
-                .collect();
-            files
-                .clone()
-                .lazy()
-                .join(
-                    df.select(without_file),
-                    [col("doc_id")],
-                    [col("doc_id")],
-                    ordered(how),
-                )
-                .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
-        };
-    // The input files whose rows each part holds, in input order (one pass here, so that
-    // the parts are not each matched against all inputs).
-    let with_part = input_df
-        .clone()
-        .lazy()
-        .join(
-            chosen.clone().lazy(),
-            [col("doc_id")],
-            [col("doc_id")],
-            ordered(JoinType::Inner),
-        )
-        .collect()
-        .map_err(err)?;
-    let mut by_part: HashMap<u32, (Vec<&str>, Vec<&str>)> = HashMap::new();
-    {
-        let f = with_part
-            .column("file")
-            .and_then(|c| c.str())
-            .map_err(err)?;
-        let d = with_part
-            .column("doc_id")
-            .and_then(|c| c.str())
-            .map_err(err)?;
-        let p = with_part
-            .column("part")
-            .and_then(|c| c.u32())
-            .map_err(err)?;
-        for ((f, d), p) in f.iter().zip(d.iter()).zip(p.iter()) {
-            if let (Some(f), Some(d), Some(p)) = (f, d, p) {
-                let e = by_part.entry(p).or_default();
-                e.0.push(f);
-                e.1.push(d);
-            }
-        }
-    }
-    let mut files_of_part: HashMap<u32, DataFrame> = HashMap::new();
-    for (p, (f, d)) in by_part {
-        let df = DataFrame::new_infer_height(vec![
-            Column::new("file".into(), f),
-            Column::new("doc_id".into(), d),
-        ])
-        .map_err(err)?;
-        files_of_part.insert(p, df);
-    }
+    let per_file = |df: LazyFrame, names: &[PlSmallStr], files: &DataFrame| -> LazyFrame {
+        let without_file: Vec<Expr> = names
+            .iter()
+            .filter(|n| n.as_str() != "file")
+            .map(|n| col(n.clone()))
+            .collect();
+        files
+            .clone()
+            .lazy()
+            .join(
+                df.select(without_file),
+                [col("doc_id")],
+                [col("doc_id")],
+                ordered(JoinType::Inner),
+            )
+            .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
+    };
     // One writer per table; then part after part, each of its tables in turn.
     let mut writers = Vec::new();
     let mut columns = Vec::new();
@@ -477,15 +426,29 @@ fn write_final(
         columns.push(schema.iter_names().cloned().collect::<Vec<PlSmallStr>>());
         writers.push(TableWriter::create(out, table, &schema, formats)?);
     }
-    let mut numbers: Vec<u32> = files_of_part.keys().copied().collect();
-    numbers.sort_unstable();
     let mut partials = Vec::new();
     let mut statuses: HashMap<String, usize> = HashMap::new();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: HashMap<String, usize> = HashMap::new();
     let mut documents_written = 0;
-    for n in numbers {
-        let part_files = &files_of_part[&n];
-        let ids = part_files
+    for (&n, indices) in &files_of_part {
+        let part_files = DataFrame::new_infer_height(vec![
+            Column::new(
+                "file".into(),
+                indices
+                    .iter()
+                    .map(|&i| files[i].display().to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "doc_id".into(),
+                indices
+                    .iter()
+                    .map(|&i| format!("{:016x}", ids[i]))
+                    .collect::<Vec<_>>(),
+            ),
+        ])
+        .map_err(err)?;
+        let part_ids = part_files
             .clone()
             .lazy()
             .select([col("doc_id")])
@@ -500,14 +463,14 @@ fn write_final(
                 ));
             }
             let rows = read_parquet(&path)?.lazy().join(
-                ids.clone(),
+                part_ids.clone(),
                 [col("doc_id")],
                 [col("doc_id")],
                 ordered(JoinType::Inner),
             );
             // `documents` and `diagnostics` name each input file: one row per file.
             let rows = if matches!(*table, "documents" | "diagnostics") {
-                per_file(rows, &columns[k], JoinType::Inner, part_files)
+                per_file(rows, &columns[k], &part_files)
             } else {
                 rows
             };
@@ -521,16 +484,24 @@ fn write_final(
         for s in status.str().map_err(err)?.iter().flatten() {
             *statuses.entry(s.to_string()).or_default() += 1;
         }
-        diagnostics.push(
-            tables
-                .diagnostics
-                .select(["severity", "message"])
-                .map_err(err)?,
-        );
-        // Each part's aggregates, added up at the end: memory holds one part.
+        let d = &tables.diagnostics;
+        let severity = d.column("severity").and_then(|c| c.str()).map_err(err)?;
+        let message = d.column("message").and_then(|c| c.str()).map_err(err)?;
+        for (s, m) in severity.iter().zip(message.iter()) {
+            if let (Some(s), Some(m)) = (s, m)
+                && s != "note"
+            {
+                *diagnostics.entry(m.to_string()).or_default() += 1;
+            }
+        }
+        // Each part's aggregates, added up as they come: exact, as a document lies in one
+        // part.
         partials.push(
             aggregates(&tables.documents, &tables.directives, &tables.assignments).map_err(err)?,
         );
+        if partials.len() >= PARTIALS_KEPT {
+            partials = vec![combine_aggregates(std::mem::take(&mut partials)).map_err(err)?];
+        }
     }
     let mut written = Vec::new();
     for w in writers {
@@ -543,39 +514,21 @@ fn write_final(
             files.len()
         ));
     }
-    let lazies: Vec<LazyFrame> = diagnostics.into_iter().map(|d| d.lazy()).collect();
     Ok(Final {
         aggregates: combine_aggregates(partials).map_err(err)?,
         statuses,
-        diagnostics: concat(lazies, UnionArgs::default())
-            .and_then(|l| l.collect())
-            .map_err(err)?,
+        diagnostics,
         written,
         used_parts: files_of_part.keys().copied().collect(),
     })
 }
 
 /// The most frequent error and warning messages, most frequent first.
-fn top_diagnostics(diagnostics: &DataFrame, n: usize) -> PolarsResult<Vec<(String, usize)>> {
-    let df = diagnostics
-        .clone()
-        .lazy()
-        .filter(col("severity").neq(lit("note")))
-        .group_by([col("message")])
-        .agg([col("message").count().alias("n")])
-        .sort_by_exprs(
-            [col("n"), col("message")],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
-        .limit(n as IdxSize)
-        .collect()?;
-    let m = df.column("message")?.str()?.clone();
-    let c = df.column("n")?.cast(&DataType::UInt64)?;
-    let c = c.u64()?.clone();
-    Ok(m.iter()
-        .zip(c.iter())
-        .filter_map(|(m, c)| Some((m?.to_string(), c? as usize)))
-        .collect())
+fn top_diagnostics(counts: &HashMap<String, usize>, n: usize) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = counts.iter().map(|(m, c)| (m.clone(), *c)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.truncate(n);
+    v
 }
 
 #[cfg(test)]
