@@ -211,6 +211,7 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
         bytes: original.len(),
         // A final line break ends the last line; it does not open another.
         lines: lines.len() - usize::from(norm.text.ends_with('\n')),
+        source: "utf-8".to_string(),
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Options {
     pub checkpoint: usize,
     /// Show a progress bar on stderr (hidden anyway when stderr is not a terminal).
     pub progress: bool,
+    /// Read every input in this encoding instead of detecting it.
+    pub encoding: Option<crate::decode::Encoding>,
 }
 
 /// What a build did.
@@ -171,7 +173,11 @@ type Processed = (u64, Option<Rows>, u64);
 
 /// Parse one file into its id, rows and size, or only its id when `known` holds it
 /// already.
-fn process(path: &Path, known: &HashSet<u64>) -> Processed {
+fn process(
+    path: &Path,
+    known: &HashSet<u64>,
+    encoding: Option<crate::decode::Encoding>,
+) -> Processed {
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => {
@@ -179,7 +185,13 @@ fn process(path: &Path, known: &HashSet<u64>) -> Processed {
             if known.contains(&key) {
                 return (key, None, bytes.len() as u64);
             }
-            let doc = crate::parse_bytes(&name, &bytes);
+            let doc = crate::parse_bytes_as(
+                &name,
+                &bytes,
+                encoding,
+                crate::extract::Gazetteer::builtin(),
+                &mut crate::StageTimes::default(),
+            );
             let rows = Rows::of(&doc, &format!("{key:016x}"));
             (key, Some(rows), bytes.len() as u64)
         }
@@ -265,7 +277,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
                 .par_iter()
                 .with_max_len(1)
                 .map(|&i| {
-                    let r = process(&chunk[i], &known);
+                    let r = process(&chunk[i], &known, opts.encoding);
                     bar.inc(r.2);
                     (i, r)
                 })

@@ -27,6 +27,7 @@ struct Documents {
     doc_id: Vec<String>,
     file: Vec<String>,
     status: Vec<String>,
+    source: Vec<String>,
     dialect: Vec<Option<String>>,
     issuer: Vec<Option<String>>,
     issuer_parent: Vec<Option<String>>,
@@ -236,6 +237,7 @@ impl Rows {
         d.doc_id.push(doc_id.to_string());
         d.file.push(doc.file.clone());
         d.status.push(json_name(&doc.status));
+        d.source.push(doc.source.clone());
         d.dialect.push(h.dialect.map(|x| json_name(&x)));
         d.issuer.push(h.issuer.clone());
         d.issuer_parent.push(h.issuer_parent.clone());
@@ -270,7 +272,7 @@ impl Rows {
         macro_rules! cat {
             ($t:ident: $($c:ident),*) => { $( self.$t.$c.extend(other.$t.$c); )* };
         }
-        cat!(documents: doc_id, file, status, dialect, issuer, issuer_parent, reference, number,
+        cat!(documents: doc_id, file, status, source, dialect, issuer, issuer_parent, reference, number,
             type_code, issuer_code, doc_type, place, date, year, title, subject, authority,
             signer_title, signer, directives, recipients, errors, bytes, lines);
         cat!(sections: doc_id, line, depth, marker, heading);
@@ -299,6 +301,7 @@ impl Rows {
             s("doc_id", &d.doc_id),
             s("file", &d.file),
             s("status", &d.status),
+            s("source", &d.source),
             o("dialect", &d.dialect),
             o("issuer", &d.issuer),
             o("issuer_parent", &d.issuer_parent),

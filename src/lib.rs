@@ -15,11 +15,13 @@ pub mod batch;
 pub mod bench;
 pub mod dataset;
 pub mod decode;
+pub mod docx;
 pub mod extract;
 pub mod grammar;
 pub mod normalize;
 pub mod render;
 pub mod report;
+pub mod syllable;
 pub mod synth;
 pub mod tree;
 
@@ -53,34 +55,117 @@ pub fn parse_bytes_timed(
     g: &extract::Gazetteer,
     t: &mut StageTimes,
 ) -> Document {
+    parse_bytes_as(file, bytes, None, g, t)
+}
+
+/// The text of a file and how it was read.
+#[derive(Debug)]
+pub struct Text {
+    pub text: String,
+    /// The encoding's name, or `docx`.
+    pub source: &'static str,
+    /// Diagnostics about the reading (a guessed encoding, replaced bytes).
+    pub diagnostics: Vec<tree::Diagnostic>,
+}
+
+/// The text of a file's bytes, read as `encoding` (detected when `None`). Word files
+/// (.docx) are recognised by their content, whatever their name; PDF, .doc and RTF files
+/// get an error saying how to get their text.
+pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text, String> {
+    if let Some(reason) = unsupported(bytes) {
+        return Err(reason.to_string());
+    }
+    if docx::is_zip(bytes) {
+        return Ok(Text {
+            text: docx::text(bytes)?,
+            source: "docx",
+            diagnostics: Vec::new(),
+        });
+    }
+    let d = decode::decode_as(bytes, encoding).map_err(|e| e.to_string())?;
+    let note = |severity, at: usize, message: String| {
+        let (line, column) = normalize::LineIndex::new(&d.text).line_col(&d.text, at);
+        tree::Diagnostic {
+            line,
+            column,
+            severity,
+            message,
+            expected: Vec::new(),
+            offset: at,
+        }
+    };
+    let mut diagnostics = Vec::new();
+    if let Some((valid, invalid)) = d.detected {
+        diagnostics.push(note(
+            tree::Severity::Note,
+            0,
+            format!(
+                "not UTF-8: read as {} ({valid} of {} words with accents are Vietnamese \
+                 syllables); name another with --encoding",
+                d.encoding,
+                valid + invalid
+            ),
+        ));
+    }
+    if let Some(at) = d.replaced_at {
+        diagnostics.push(note(
+            tree::Severity::Warning,
+            at,
+            format!(
+                "{} invalid {} sequence(s) replaced by U+FFFD",
+                d.replaced,
+                d.encoding.name().to_uppercase()
+            ),
+        ));
+    }
+    Ok(Text {
+        text: d.text,
+        source: d.encoding.name(),
+        diagnostics,
+    })
+}
+
+/// Parse a file's bytes read as `encoding` (detected when `None`; see [`text_of`]).
+pub fn parse_bytes_as(
+    file: &str,
+    bytes: &[u8],
+    encoding: Option<decode::Encoding>,
+    g: &extract::Gazetteer,
+    t: &mut StageTimes,
+) -> Document {
     let clock = std::time::Instant::now();
-    let decoded = decode::decode(bytes);
+    let text = text_of(bytes, encoding);
     t.decode += clock.elapsed();
-    match decoded {
-        Err(e) => Document::failed(file, bytes.len(), e.to_string()),
-        Ok(d) => {
-            let mut doc = parse_text_timed(file, &d.text, g, t);
+    match text {
+        Err(e) => Document::failed(file, bytes.len(), e),
+        Ok(text) => {
+            let mut doc = parse_text_timed(file, &text.text, g, t);
             doc.bytes = bytes.len();
-            if let Some(at) = d.replaced_at {
-                let index = normalize::LineIndex::new(&d.text);
-                let (line, column) = index.line_col(&d.text, at);
-                doc.diagnostics.insert(
-                    0,
-                    tree::Diagnostic {
-                        line,
-                        column,
-                        severity: tree::Severity::Warning,
-                        message: format!(
-                            "{} invalid UTF-8 sequence(s) replaced by U+FFFD",
-                            d.replaced
-                        ),
-                        expected: Vec::new(),
-                        offset: at,
-                    },
-                );
-            }
+            doc.source = text.source.to_string();
+            doc.diagnostics.splice(0..0, text.diagnostics);
             doc
         }
+    }
+}
+
+/// Formats whose text `vanban` does not extract itself, told by their first bytes, with
+/// what to do.
+fn unsupported(bytes: &[u8]) -> Option<&'static str> {
+    let start = &bytes[..bytes.len().min(16)];
+    if start.starts_with(b"%PDF-") {
+        Some(
+            "this is a PDF file: extract its text first (`pdftotext -layout FILE.pdf`), or OCR \
+             it if it is a scan",
+        )
+    } else if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(
+            "this is a Word 97-2003 file (.doc): save it as .docx, or extract its text \
+             (`antiword FILE.doc`)",
+        )
+    } else if start.starts_with(b"{\\rtf") {
+        Some("this is an RTF file: save it as .docx or as text")
+    } else {
+        None
     }
 }
 
@@ -104,6 +189,7 @@ pub fn parse_text_timed(
     let clock = std::time::Instant::now();
     let norm = normalize::normalize(text);
     let after_normalize = std::time::Instant::now();
+    let garbled = syllable::garbled(&norm.text);
     let (lines, grammar_error) = match grammar::lines(&norm.text) {
         Ok(lines) => (lines, None),
         Err(e) => (grammar::untyped_lines(&norm.text), Some(e.to_string())),
@@ -117,6 +203,28 @@ pub fn parse_text_timed(
     t.grammar += after_grammar - after_normalize;
     t.assemble += after_assemble - after_grammar;
     t.extract += after_extract - after_assemble;
+    if let Some(g) = garbled {
+        doc.status = Status::Partial;
+        let (line, column) = normalize::LineIndex::new(&norm.text).line_col(&norm.text, g.at);
+        doc.diagnostics.insert(
+            0,
+            tree::Diagnostic {
+                line,
+                column,
+                severity: tree::Severity::Error,
+                message: format!(
+                    "garbled text: {} of {} words with accents are no Vietnamese syllables \
+                     (text extracted from a PDF whose fonts have no Unicode map?); extract it \
+                     again with OCR, or give vanban the original file; the values read here \
+                     are unreliable",
+                    g.invalid,
+                    g.valid + g.invalid
+                ),
+                expected: Vec::new(),
+                offset: g.at,
+            },
+        );
+    }
     if let Some(e) = grammar_error {
         doc.status = Status::Partial;
         doc.diagnostics.insert(
@@ -136,14 +244,23 @@ pub fn parse_text_timed(
 
 /// Read and parse a file. An I/O error gives a `failed` document, not an `Err`.
 pub fn parse_file(path: &std::path::Path) -> Document {
-    parse_file_with(path, extract::Gazetteer::builtin())
+    parse_file_as(path, None, extract::Gazetteer::builtin())
 }
 
 /// [`parse_file`] with a gazetteer of one's own.
 pub fn parse_file_with(path: &std::path::Path, g: &extract::Gazetteer) -> Document {
+    parse_file_as(path, None, g)
+}
+
+/// [`parse_file`] read as `encoding` (detected when `None`), with a gazetteer.
+pub fn parse_file_as(
+    path: &std::path::Path,
+    encoding: Option<decode::Encoding>,
+    g: &extract::Gazetteer,
+) -> Document {
     let name = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => parse_bytes_with(&name, &bytes, g),
+        Ok(bytes) => parse_bytes_as(&name, &bytes, encoding, g, &mut StageTimes::default()),
         Err(e) => Document::failed(&name, 0, format!("cannot read the file: {e}")),
     }
 }

@@ -24,13 +24,22 @@ use vanban::{Status, batch, decode, render};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read the input in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
+    /// windows-1258, tcvn3 (ABC), vni (VNI-Windows).
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<decode::Encoding>,
+}
+
+fn parse_encoding(s: &str) -> Result<decode::Encoding, String> {
+    s.parse()
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Parse documents and print the outline of each tree (or JSON with --json).
     Parse {
-        /// Text files, or folders to search for *.txt files.
+        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
+        /// reported with what to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print one JSON object per document, one per line (the tree described in README.md).
@@ -43,7 +52,8 @@ enum Command {
     /// List each directive with its agencies (lead, support, supervisor, report_to,
     /// addressee) and its deadline.
     Tasks {
-        /// Text files, or folders to search for *.txt files.
+        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
+        /// reported with what to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print one JSON object per directive, one per line, instead of a table.
@@ -62,7 +72,8 @@ enum Command {
     /// or when files were added to the archive, `--resume` parses only the documents whose
     /// content is not there yet.
     Build {
-        /// Text files, or folders to search for *.txt files.
+        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
+        /// reported with what to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Folder to write the tables into (created if needed).
@@ -98,7 +109,8 @@ enum Command {
     /// rows, DataFrames, aggregates, Parquet, CSV) in MB/s and documents/s, next to a
     /// plain newline count over the same bytes, the ceiling of any parser.
     Bench {
-        /// Text files, or folders to search for *.txt files.
+        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
+        /// reported with what to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Passes over the input; each stage's best time is kept.
@@ -122,7 +134,8 @@ enum Command {
     ///
     /// Exits with status 1 when a document is partial or failed.
     Check {
-        /// Text files, or folders to search for *.txt files.
+        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
+        /// reported with what to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Also print notes (blank numbers in drafts, missing recipients …).
@@ -142,13 +155,18 @@ fn some_inputs(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let files = inputs(paths);
     if files.is_empty() {
         return Err(std::io::Error::other(
-            "no .txt files found under the paths given",
+            "no documents (.txt, .docx …) found under the paths given",
         ));
     }
     Ok(files)
 }
 
-/// Expand folders into their *.txt files, sorted; keep files as given.
+/// The extensions of the files a folder is searched for: text and Word files, and the
+/// formats whose documents get a row saying how to convert them.
+const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "docx", "doc", "pdf", "rtf"];
+
+/// Expand folders into their documents (by extension, case ignored), sorted; keep files
+/// as given.
 fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -160,7 +178,9 @@ fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
         for p in entries {
             if p.is_dir() {
                 walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "txt") {
+            } else if p.extension().is_some_and(|e| {
+                DOCUMENT_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
+            }) {
                 out.push(p);
             }
         }
@@ -179,8 +199,13 @@ fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+fn builtin() -> &'static vanban::extract::Gazetteer {
+    vanban::extract::Gazetteer::builtin()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let encoding = cli.encoding;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut bad = 0usize;
@@ -192,7 +217,7 @@ fn main() -> ExitCode {
                 pretty,
             } => {
                 for path in inputs(&paths) {
-                    let doc = vanban::parse_file(&path);
+                    let doc = vanban::parse_file_as(&path, encoding, builtin());
                     if doc.status != Status::Ok {
                         bad += 1;
                     }
@@ -226,7 +251,7 @@ fn main() -> ExitCode {
                     })?;
                 }
                 for path in inputs(&paths) {
-                    let doc = vanban::parse_file_with(&path, &g);
+                    let doc = vanban::parse_file_as(&path, encoding, &g);
                     if doc.status != Status::Ok {
                         bad += 1;
                     }
@@ -270,6 +295,7 @@ fn main() -> ExitCode {
                     resume,
                     checkpoint,
                     progress: true,
+                    encoding,
                 };
                 let summary = batch::build(&files, &opts).map_err(std::io::Error::other)?;
                 write!(out, "{summary}")?;
@@ -307,7 +333,7 @@ fn main() -> ExitCode {
                 let mut counts = [0usize; 3];
                 for path in &files {
                     let bytes = std::fs::read(path).unwrap_or_default();
-                    let mut doc = vanban::parse_file(path);
+                    let mut doc = vanban::parse_file_as(path, encoding, builtin());
                     counts[doc.status as usize] += 1;
                     if doc.status != Status::Ok {
                         bad += 1;
@@ -316,7 +342,7 @@ fn main() -> ExitCode {
                         doc.diagnostics
                             .retain(|d| d.severity != vanban::tree::Severity::Note);
                     }
-                    let text = decode::decode(&bytes).ok().map(|d| d.text);
+                    let text = vanban::text_of(&bytes, encoding).ok().map(|t| t.text);
                     write!(out, "{}", render::diagnostics(&doc, text.as_deref()))?;
                 }
                 writeln!(

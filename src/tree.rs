@@ -279,6 +279,8 @@ pub struct Document {
     /// Size of the input in bytes and in lines.
     pub bytes: usize,
     pub lines: usize,
+    /// How the text was read: its encoding (`utf-8`, `utf-16le`, `tcvn3` …) or `docx`.
+    pub source: String,
 }
 
 impl Document {
@@ -302,6 +304,7 @@ impl Document {
             appendix: Vec::new(),
             bytes,
             lines: 0,
+            source: String::new(),
         }
     }
 

@@ -1,0 +1,526 @@
+//! Word files (.docx) → the text the parser reads: one line per paragraph; a table row
+//! as its cells side by side, TAB-separated, line by line (the two-column header and
+//! footer tables of administrative documents come out as the columns of a text export);
+//! text boxes as their own lines; automatic list numbers ("1.", "a)") written out, as
+//! they are part of what the reader sees.
+//!
+//! Sizes are bounded before anything is inflated: an entry larger than [`MAX_XML`] once
+//! inflated (a zip bomb) is refused, and so is a table nested deeper than
+//! [`MAX_DEPTH`].
+
+use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
+use std::io::Read;
+
+/// The largest XML part read, inflated.
+pub const MAX_XML: u64 = 64 << 20;
+/// Tables in tables in tables …: deeper ones are refused.
+const MAX_DEPTH: usize = 64;
+
+/// Whether bytes are a zip archive (a .docx, .xlsx, .odt …).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The text of a .docx file, or why it cannot be read.
+pub fn text(bytes: &[u8]) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("this zip archive cannot be read ({e}); is the file complete?"))?;
+    let Some(document) = read_entry(&mut zip, "word/document.xml")? else {
+        let kind = if zip.index_for_name("content.xml").is_some() {
+            "an OpenDocument file (.odt): save it as .docx or as text"
+        } else if zip.index_for_name("xl/workbook.xml").is_some() {
+            "an Excel workbook, not a document"
+        } else {
+            "a zip archive with no word/document.xml: unpack it and give vanban its documents"
+        };
+        return Err(format!("this is {kind}"));
+    };
+    let numbering = match read_entry(&mut zip, "word/numbering.xml")? {
+        Some(xml) => Numbering::parse(&xml)?,
+        None => Numbering::default(),
+    };
+    body_text(&document, &numbering)
+}
+
+/// An entry inflated, with its size bounded whatever the archive claims.
+fn read_entry<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, String> {
+    let Some(index) = zip.index_for_name(name) else {
+        return Ok(None);
+    };
+    let entry = zip
+        .by_index(index)
+        .map_err(|e| format!("cannot open {name} in the archive: {e}"))?;
+    let too_big = || {
+        format!(
+            "{name} inflates to more than {} MiB: refused (a damaged file or a zip bomb)",
+            MAX_XML >> 20
+        )
+    };
+    if entry.size() > MAX_XML {
+        return Err(too_big());
+    }
+    let mut out = Vec::new();
+    entry
+        .take(MAX_XML + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("cannot inflate {name}: {e}"))?;
+    if out.len() as u64 > MAX_XML {
+        return Err(too_big());
+    }
+    Ok(Some(out))
+}
+
+/// Automatic numbering: for each list (`numId`) and level, its format and pattern.
+#[derive(Default)]
+struct Numbering {
+    /// numId → abstractNumId.
+    nums: HashMap<String, String>,
+    /// (abstractNumId, level) → (format, pattern such as "%1." or "%1.%2.", start).
+    levels: HashMap<(String, u8), (String, String, u32)>,
+}
+
+fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.local_name().as_ref() == local).then(|| a.value.to_string()))
+}
+
+fn xml_error(part: &str, at: u64, e: impl std::fmt::Display) -> String {
+    format!("{part} is not well-formed XML at byte {at}: {e}")
+}
+
+impl Numbering {
+    fn parse(xml: &[u8]) -> Result<Numbering, String> {
+        let mut n = Numbering::default();
+        let mut r = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let (mut abs, mut num, mut lvl): (Option<String>, Option<String>, Option<u8>) =
+            (None, None, None);
+        let (mut fmt, mut text, mut start) = (String::new(), String::new(), 1u32);
+        loop {
+            let ev = r
+                .read_event_into(&mut buf)
+                .map_err(|e| xml_error("word/numbering.xml", r.error_position(), e))?;
+            match ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "abstractNum" => abs = attr(&e, "abstractNumId"),
+                    "num" => num = attr(&e, "numId"),
+                    "abstractNumId" => {
+                        if let (Some(k), Some(v)) = (&num, attr(&e, "val")) {
+                            n.nums.insert(k.clone(), v);
+                        }
+                    }
+                    "lvl" => {
+                        lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok());
+                        (fmt, text, start) = (String::new(), String::new(), 1);
+                    }
+                    "numFmt" => fmt = attr(&e, "val").unwrap_or_default(),
+                    "lvlText" => text = attr(&e, "val").unwrap_or_default(),
+                    "start" => start = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1),
+                    _ => {}
+                },
+                Event::End(e) if e.local_name().as_ref() == "lvl" => {
+                    if let (Some(a), Some(l)) = (&abs, lvl) {
+                        n.levels.insert(
+                            (a.clone(), l),
+                            (std::mem::take(&mut fmt), std::mem::take(&mut text), start),
+                        );
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(n)
+    }
+}
+
+/// A number in a list format.
+fn format_number(n: u32, fmt: &str) -> String {
+    const ROMAN: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let roman = |mut n: u32| {
+        let mut s = String::new();
+        for (v, r) in ROMAN {
+            while n >= v {
+                s.push_str(r);
+                n -= v;
+            }
+        }
+        s
+    };
+    // Vietnamese lists letter a, b, c … including đ (Nghị định 30: "a), b), c), d), đ)").
+    let letter = |n: u32| {
+        const LETTERS: [&str; 24] = [
+            "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r",
+            "s", "t", "u", "v", "x", "y", "z",
+        ];
+        LETTERS[((n.max(1) - 1) as usize) % LETTERS.len()].to_string()
+    };
+    match fmt {
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "lowerLetter" => letter(n),
+        "upperLetter" => letter(n).to_uppercase(),
+        "bullet" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+/// Where the text of a paragraph goes: lines of the body, or paragraphs of a cell.
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+impl Table {
+    /// Rows as lines: the k-th line of a row is each cell's k-th paragraph, TAB-separated.
+    fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for row in &self.rows {
+            let height = row.iter().map(Vec::len).max().unwrap_or(0);
+            for k in 0..height {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(|c| c.get(k).map(String::as_str).unwrap_or(""))
+                    .collect();
+                let last = cells
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .map_or(0, |i| i + 1);
+                out.push(cells[..last].join("\t"));
+            }
+        }
+        out
+    }
+}
+
+/// The text of word/document.xml.
+fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
+    let part = "word/document.xml";
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
+    // Paragraphs being read: a text box's paragraphs open inside a paragraph.
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut in_text = false;
+    // Inside mc:Fallback (a second copy of a text box for old readers): skipped.
+    let mut skip = 0usize;
+    // The numbering of the paragraph being read: (numId, level).
+    let mut num: (Option<String>, u8) = (None, 0);
+    let mut counters: HashMap<(String, u8), u32> = HashMap::new();
+    // Push finished lines to the innermost open container.
+    fn emit(tables: &mut [Table], lines: &mut Vec<String>, text: String) {
+        match tables
+            .last_mut()
+            .and_then(|t| t.rows.last_mut()?.last_mut())
+        {
+            Some(cell) => cell.extend(text.split('\n').map(str::to_string)),
+            None => lines.extend(text.split('\n').map(str::to_string)),
+        }
+    }
+    loop {
+        let ev = r
+            .read_event_into(&mut buf)
+            .map_err(|e| xml_error(part, r.error_position(), e))?;
+        let empty = matches!(ev, Event::Empty(_));
+        match ev {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                if name.as_ref() == "Fallback" && !empty {
+                    skip += 1;
+                }
+                if skip > 0 {
+                    buf.clear();
+                    continue;
+                }
+                match name.as_ref() {
+                    "p" if !empty => {
+                        paragraphs.push(String::new());
+                        num = (None, 0);
+                    }
+                    "t" if !empty => in_text = true,
+                    "tab" => {
+                        if let Some(p) = paragraphs.last_mut() {
+                            p.push('\t');
+                        }
+                    }
+                    "br" | "cr" => {
+                        if let Some(p) = paragraphs.last_mut() {
+                            p.push('\n');
+                        }
+                    }
+                    "noBreakHyphen" => {
+                        if let Some(p) = paragraphs.last_mut() {
+                            p.push('-');
+                        }
+                    }
+                    "numId" => num.0 = attr(&e, "val").filter(|v| v != "0"),
+                    "ilvl" => num.1 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    "tbl" if !empty => {
+                        if tables.len() >= MAX_DEPTH {
+                            return Err(format!(
+                                "{part} nests tables more than {MAX_DEPTH} deep: refused"
+                            ));
+                        }
+                        tables.push(Table::default());
+                    }
+                    "tr" if !empty => {
+                        if let Some(t) = tables.last_mut() {
+                            t.rows.push(Vec::new());
+                        }
+                    }
+                    "tc" if !empty => {
+                        if let Some(row) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                            row.push(Vec::new());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                if name.as_ref() == "Fallback" {
+                    skip = skip.saturating_sub(1);
+                    buf.clear();
+                    continue;
+                }
+                if skip > 0 {
+                    buf.clear();
+                    continue;
+                }
+                match name.as_ref() {
+                    "t" => in_text = false,
+                    "pPr" => {
+                        // The paragraph's list number, written before its text.
+                        if let (Some(id), Some(p)) = (num.0.clone(), paragraphs.last_mut()) {
+                            let marker = list_marker(numbering, &id, num.1, &mut counters);
+                            if !marker.is_empty() {
+                                p.push_str(&marker);
+                                p.push(' ');
+                            }
+                        }
+                    }
+                    "p" => {
+                        if let Some(p) = paragraphs.pop() {
+                            emit(&mut tables, &mut lines, p);
+                        }
+                    }
+                    "tbl" => {
+                        if let Some(t) = tables.pop() {
+                            for line in t.lines() {
+                                emit(&mut tables, &mut lines, line);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && skip == 0 => {
+                if let Some(p) = paragraphs.last_mut() {
+                    p.push_str(&t.xml10_content());
+                }
+            }
+            Event::CData(t) if in_text && skip == 0 => {
+                if let Some(p) = paragraphs.last_mut() {
+                    p.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) if in_text && skip == 0 => {
+                let c = match g.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match g.xml10_content().as_ref() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                if let (Some(c), Some(p)) = (c, paragraphs.last_mut()) {
+                    p.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    // A document cut short: what was read is kept.
+    while let Some(t) = tables.pop() {
+        for line in t.lines() {
+            emit(&mut tables, &mut lines, line);
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    Ok(text)
+}
+
+/// The marker of the next item of list `id` at `level` ("1.", "a)", "II."), counting on.
+fn list_marker(
+    numbering: &Numbering,
+    id: &str,
+    level: u8,
+    counters: &mut HashMap<(String, u8), u32>,
+) -> String {
+    let Some(abs) = numbering.nums.get(id) else {
+        return String::new();
+    };
+    let Some((fmt, pattern, start)) = numbering.levels.get(&(abs.clone(), level)) else {
+        return String::new();
+    };
+    if fmt == "bullet" || fmt == "none" {
+        // Bullets are drawn from a symbol font; "-" is how text exports write them.
+        return if fmt == "bullet" {
+            "-".to_string()
+        } else {
+            String::new()
+        };
+    }
+    let n = counters
+        .entry((abs.clone(), level))
+        .and_modify(|n| *n += 1)
+        .or_insert(*start);
+    let n = *n;
+    // A new item restarts the levels under it.
+    counters.retain(|(a, l), _| a != abs || *l <= level);
+    let mut out = pattern.clone();
+    for l in (0..=level).rev() {
+        let value = if l == level {
+            n
+        } else {
+            counters.get(&(abs.clone(), l)).copied().unwrap_or(1)
+        };
+        let lfmt = numbering
+            .levels
+            .get(&(abs.clone(), l))
+            .map(|x| x.0.as_str())
+            .unwrap_or("decimal");
+        out = out.replace(&format!("%{}", l + 1), &format_number(value, lfmt));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> Vec<u8> {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}</w:body></w:document>"#
+        )
+        .into_bytes()
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn paragraphs_tables_and_text_boxes() {
+        let header = format!(
+            "<w:tbl><w:tr><w:tc>{}{}{}</w:tc><w:tc>{}{}</w:tc></w:tr></w:tbl>",
+            p("UBND TỈNH BÌNH THUẬN"),
+            p("SỞ CÔNG THƯƠNG"),
+            p("Số: 12/SCT"),
+            p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            p("Độc lập - Tự do - Hạnh phúc"),
+        );
+        let text_box = "<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>\
+            <w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>\
+            <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p>\
+            </w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>\
+            <w:r><w:t xml:space=\"preserve\">Kính gửi: Sở A &amp; B</w:t></w:r></w:p>";
+        let xml = doc(&format!(
+            "{header}{text_box}{}<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>",
+            p("THÔNG BÁO")
+        ));
+        let text = body_text(&xml, &Numbering::default()).unwrap();
+        assert_eq!(
+            text,
+            "UBND TỈNH BÌNH THUẬN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             SỞ CÔNG THƯƠNG\tĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 12/SCT\n\
+             DỰ THẢO\n\
+             Kính gửi: Sở A & B\n\
+             THÔNG BÁO\n\
+             a\tb\n\
+             c\n"
+        );
+    }
+
+    #[test]
+    fn automatic_numbers_are_written_out() {
+        let numbering = br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="3">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+            </w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+        let n = Numbering::parse(numbering).unwrap();
+        let item = |level: u8, text: &str| {
+            format!(
+                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = [
+            item(0, "Tình hình"),
+            item(1, "Kết quả"),
+            item(0, "Nhiệm vụ"),
+            item(1, "Giao Sở A"),
+            item(2, "điểm một"),
+            item(2, "điểm hai"),
+            item(2, "điểm ba"),
+            item(2, "điểm bốn"),
+            item(2, "điểm năm"),
+            item(1, "Giao Sở B"),
+            item(2, "lại từ a"),
+        ]
+        .concat();
+        let text = body_text(&doc(&body), &n).unwrap();
+        assert_eq!(
+            text,
+            "I. Tình hình\n1. Kết quả\nII. Nhiệm vụ\n1. Giao Sở A\na) điểm một\nb) điểm hai\n\
+             c) điểm ba\nd) điểm bốn\nđ) điểm năm\n2. Giao Sở B\na) lại từ a\n"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_word_document() {
+        assert!(text(b"PK\x03\x04garbage").is_err());
+        assert!(!is_zip(b"%PDF-1.4"));
+        let bad = doc("<w:p><w:r><w:t>a</w:r></w:p>");
+        assert!(
+            body_text(&bad, &Numbering::default())
+                .unwrap_err()
+                .contains("byte")
+        );
+        let deep = "<w:tbl><w:tr><w:tc>".repeat(MAX_DEPTH + 1);
+        assert!(
+            body_text(&doc(&deep), &Numbering::default())
+                .unwrap_err()
+                .contains("deep")
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! Is a word a Vietnamese syllable? Used to choose between candidate decodings of a
+//! legacy-encoded file and to notice garbled text (a PDF whose font map is broken): a
+//! right reading of Vietnamese is made of valid syllables, mojibake is not.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
+
+/// Onsets, longest first so that "ngh" is tried before "ng" and "n".
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+/// Vowel groups of a rhyme, marks of quality kept and tones removed.
+const NUCLEI: [&str; 54] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui",
+    "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "oai", "oao", "oay", "oeo", "uây",
+    "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+];
+
+const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// A letter without its tone (lower case) and whether it carried one; `None` for a
+/// character that is no letter of Vietnamese.
+fn untoned(c: char) -> Option<(char, bool)> {
+    let mut base = None;
+    let (mut hat, mut breve, mut horn, mut tones) = (false, false, false, 0);
+    let mut bad = false;
+    decompose_canonical(c, |d| match d {
+        '\u{302}' => hat = true,
+        '\u{306}' => breve = true,
+        '\u{31B}' => horn = true,
+        '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => tones += 1,
+        _ if base.is_none() => base = Some(d),
+        _ => bad = true,
+    });
+    let base = base?.to_lowercase().next()?;
+    let letter = match (base, hat, breve, horn) {
+        ('a', false, false, false) => 'a',
+        ('a', true, false, false) => 'â',
+        ('a', false, true, false) => 'ă',
+        ('e', false, false, false) => 'e',
+        ('e', true, false, false) => 'ê',
+        ('o', false, false, false) => 'o',
+        ('o', true, false, false) => 'ô',
+        ('o', false, false, true) => 'ơ',
+        ('u', false, false, false) => 'u',
+        ('u', false, false, true) => 'ư',
+        ('i' | 'y', false, false, false) => base,
+        ('đ', false, false, false) => 'đ',
+        (
+            'b' | 'c' | 'd' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 'r' | 's' | 't' | 'v'
+            | 'x',
+            false,
+            false,
+            false,
+        ) if tones == 0 => base,
+        _ => return None,
+    };
+    (!bad && tones <= 1).then_some((letter, tones == 1))
+}
+
+/// Whether `word` (letters only, any case, NFC or not) is one Vietnamese syllable.
+pub fn is_syllable(word: &str) -> bool {
+    let mut plain = String::with_capacity(word.len());
+    let mut tones = 0;
+    // A capital after a small letter is no writing of Vietnamese ("ChÊp").
+    let mut small_seen = false;
+    for c in word.nfc() {
+        if c.is_lowercase() {
+            small_seen = true;
+        } else if small_seen && c.is_uppercase() {
+            return false;
+        }
+        match untoned(c) {
+            Some((l, toned)) => {
+                plain.push(l);
+                tones += toned as usize;
+            }
+            None => return false,
+        }
+    }
+    if tones > 1 || plain.is_empty() || plain.chars().count() > 7 {
+        return false;
+    }
+    let rhyme_ok = |r: &str| {
+        CODAS.iter().any(|coda| {
+            r.strip_suffix(coda)
+                .is_some_and(|nucleus| NUCLEI.contains(&nucleus))
+        })
+    };
+    // "gi" and "qu" may also be "g"/"q" + a rhyme opening with i/u ("gìn", "quá").
+    rhyme_ok(&plain)
+        || ONSETS.iter().any(|o| {
+            plain
+                .strip_prefix(o)
+                .is_some_and(|r| !r.is_empty() && rhyme_ok(r))
+        })
+        || plain
+            .strip_prefix('g')
+            .is_some_and(|r| r.starts_with('i') && rhyme_ok(r))
+}
+
+/// How Vietnamese a text reads, over its words with a letter outside ASCII: (valid
+/// syllables, other such words). ASCII words are left out, as every decoding agrees on
+/// them; a word is what lies between spaces and ASCII punctuation or digits.
+pub fn score(text: &str) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for word in text
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
+        .filter(|w| !w.is_ascii())
+    {
+        if is_syllable(word) {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+    }
+    (valid, invalid)
+}
+
+/// Text whose words are mostly not Vietnamese: where it starts to show, and the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Garbled {
+    /// Byte offset of the first line where invalid words outnumber syllables.
+    pub at: usize,
+    pub valid: usize,
+    pub invalid: usize,
+}
+
+/// How much of a text is read to tell whether it is garbled.
+const GARBLE_WINDOW: usize = 64 << 10;
+
+/// Whether a text is garbled: among at least 20 words with a letter outside ASCII, over
+/// 30% are no syllable. On the 649 real documents of the project's test corpus the
+/// broken-font PDF extractions score 0.66–0.70 and every other file at most 0.07.
+pub fn garbled(text: &str) -> Option<Garbled> {
+    let mut end = text.len().min(GARBLE_WINDOW);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let (valid, invalid) = score(head);
+    if valid + invalid < 20 || invalid * 10 <= (valid + invalid) * 3 {
+        return None;
+    }
+    let mut at = 0;
+    for line in head.split_inclusive('\n') {
+        let (v, i) = score(line);
+        if i >= 2 && i > v {
+            break;
+        }
+        at += line.len();
+    }
+    Some(Garbled {
+        at: if at >= head.len() { 0 } else { at },
+        valid,
+        invalid,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_of_the_language() {
+        for w in [
+            "Việt",
+            "nghiêng",
+            "quyết",
+            "giữ",
+            "gìn",
+            "Ủy",
+            "UỶ",
+            "thuỷ",
+            "hoà",
+            "người",
+            "khuya",
+            "khuyên",
+            "đường",
+            "ĐẢNG",
+            "tỉnh",
+            "Huyện",
+            "uống",
+            "oái",
+            "ngoèo",
+            "a",
+        ] {
+            assert!(is_syllable(w), "{w}");
+        }
+        // Decomposed text is read the same.
+        assert!(is_syllable("Vie\u{302}\u{323}t"));
+    }
+
+    #[test]
+    fn mojibake_and_foreign_words_are_not() {
+        for w in [
+            "Th¸ng",
+            "ChÊp",
+            "Vi\u{ea}\u{f2}t",
+            "7ӌ1",
+            "ĈӝF",
+            "OұS",
+            "Toâi",
+            "chaøo",
+            "ÿӏa",
+            "Việtt",
+            "ảá",
+            "façade",
+            "bãcs",
+        ] {
+            assert!(!is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn garbled_text_is_told_from_text() {
+        // The shape of a PDF extraction through a broken font map (a header of the
+        // project's own notice, its letters shifted as such files show them).
+        let bad = "UBND 7ӌ1+ BÌNH THUẬN\n".to_string()
+            + &"&Ӝ1* HÒA XÃ +Ӝ, &+Ӫ 1*+Ƭ$ 9,ӊ7 NAM ĈӝF OұS - 7ӵ do - +ҥQK phúc\n".repeat(3);
+        let g = garbled(&bad).expect("garbled");
+        assert_eq!(g.at, "UBND 7ӌ1+ BÌNH THUẬN\n".len());
+        let good = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n".repeat(4);
+        assert_eq!(garbled(&good), None);
+        assert_eq!(garbled("Số 1 ngày 2"), None);
+    }
+
+    #[test]
+    fn score_counts_non_ascii_words_only() {
+        // "QĐ" is an abbreviation, not a syllable.
+        assert_eq!(score("Số 12/QĐ-UBND ngày 3 tháng 4"), (3, 1));
+        // "Sè" happens to be a syllable; "th¸ng" is not.
+        assert_eq!(score("Sè 12 th¸ng 4"), (1, 1));
+    }
+}
