@@ -281,33 +281,65 @@ fn legacy(bytes: &[u8], e: Encoding) -> String {
 }
 
 /// TCVN3 has no capital toned vowels: typists set capitals in an "H" font that draws the
-/// small letters' bytes as capitals, and plain text loses the font. A word whose ASCII
-/// letters are all capitals (at least two, or one inside the word) is taken to be a
-/// capital word ("TØNH" → "TỈNH").
+/// small letters' bytes as capitals, and plain text loses the font. So, line by line: a
+/// word whose ASCII letters are capitals (at least two, or one inside it: "TØNH" →
+/// "TỈNH", "ñY" → "ỦY") is a capital word; a word with one capital, at its start, and
+/// small toned letters ("Së" = "Sở" or "SỞ") is one too when its line (or column) has
+/// capital words with Vietnamese letters and no small word ("SỞ CÔNG THƯƠNG").
 fn tcvn3_capitals(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        // Two ASCII capitals, or one after the first letter ("ñY" = "ỦY"); "Sè" is "Số".
-        let capitals = word.chars().filter(|c| c.is_ascii_uppercase()).count();
-        let inner = word.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let lower = word.chars().any(|c| c.is_ascii_lowercase());
-        if (capitals >= 2 || inner) && !lower {
-            out.extend(word.chars().flat_map(char::to_uppercase));
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
-        }
+    #[derive(PartialEq)]
+    enum Case {
+        Capital,
+        Small,
+        Either,
+        Other,
     }
-    flush(&mut word, &mut out);
+    let case = |w: &str| {
+        let capitals = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let inner = w.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        let small_ascii = w.chars().any(|c| c.is_ascii_lowercase());
+        let small_other = w.chars().any(|c| !c.is_ascii() && c.is_lowercase());
+        if small_ascii {
+            Case::Small
+        } else if capitals >= 2 || inner {
+            Case::Capital
+        } else if capitals == 1 && small_other {
+            Case::Either
+        } else {
+            Case::Other
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    // A line's columns (TAB-separated) are judged apart: "SỞ CÔNG THƯƠNG<TAB>Độc lập …".
+    for line in text.split_inclusive(['\n', '\t']) {
+        let words: Vec<&str> = line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let capital_line = words
+            .iter()
+            .any(|w| !w.is_ascii() && case(w) == Case::Capital)
+            && !words.iter().any(|w| case(w) == Case::Small);
+        let mut word = String::new();
+        let mut flush = |word: &mut String, out: &mut String| {
+            let c = case(word);
+            if c == Case::Capital || (capital_line && c == Case::Either) {
+                out.extend(word.chars().flat_map(char::to_uppercase));
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in line.chars() {
+            if c.is_alphabetic() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+    }
     out
 }
 
@@ -419,10 +451,12 @@ fn encode_char(c: char, e: Encoding, out: &mut Vec<u8>) {
     let tone = tone.map(|k| nfd[k]);
     match e {
         Encoding::Tcvn3 => {
+            // Capitals other than Ă Â Ê Ô Ơ Ư Đ (0xA1–0xA7) take the small letter's byte.
             let small = c.to_lowercase().next().unwrap_or(c);
-            let b = table_byte(t, c)
-                .filter(|b| !(0x80..0xA1).contains(b))
-                .or_else(|| table_byte(t, small).filter(|&b| b >= 0xA1));
+            let own = table_byte(t, c).filter(|&b| b < 0x80 || (0xA1..=0xA7).contains(&b));
+            let b = own
+                .or_else(|| (small != c).then(|| table_byte(t, small)).flatten())
+                .or_else(|| table_byte(t, c));
             out.push(b.unwrap_or(b'?'));
         }
         Encoding::Windows1258 => match table_byte(t, c) {
@@ -604,6 +638,7 @@ mod tests {
         let back = |s: &str| decode_as(&encode(s, t), Some(t)).unwrap().text;
         assert_eq!(back(ALPHABET), ALPHABET);
         assert_eq!(back("TỈNH ỦY BÌNH THUẬN"), "TỈNH ỦY BÌNH THUẬN");
+        assert_eq!(back("SỞ CÔNG THƯƠNG\nSố 12"), "SỞ CÔNG THƯƠNG\nSố 12");
         assert_eq!(back("Ủy ban"), "ủy ban");
     }
 

@@ -258,6 +258,8 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                         paragraphs.push(String::new());
                         num = (None, 0);
                     }
+                    // `<w:p/>`: an empty line.
+                    "p" => emit(&mut tables, &mut lines, String::new()),
                     "t" if !empty => in_text = true,
                     "tab" => {
                         if let Some(p) = paragraphs.last_mut() {

@@ -1,0 +1,89 @@
+//! Word files: the project's own notices saved as .docx (tests/fixtures/docx, written by
+//! make_docx.py from corpus/*.txt) parse to the same trees as their text; damaged and
+//! hostile archives get a `failed` document with the reason.
+
+use std::io::Write;
+use std::path::Path;
+use vanban::Status;
+
+/// The tree as JSON without what depends on bytes rather than content: spans (byte
+/// offsets), sizes, file name, how the text was read.
+fn content(doc: &vanban::Document) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for k in ["span", "spans", "offset", "bytes", "file", "source"] {
+                    m.remove(k);
+                }
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(doc).unwrap();
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn word_and_text_versions_give_equal_trees() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut compared = 0;
+    for f in std::fs::read_dir(root.join("tests/fixtures/docx")).unwrap() {
+        let docx = f.unwrap().path();
+        if docx.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        let stem = docx.file_stem().unwrap().to_string_lossy().to_string();
+        let txt = root.join("corpus").join(format!("{stem}.txt"));
+        let a = vanban::parse_file(&docx);
+        let b = vanban::parse_file(&txt);
+        assert_eq!(a.source, "docx");
+        assert_eq!(a.status, Status::Ok, "{stem}: {:?}", a.diagnostics);
+        assert_eq!(content(&a), content(&b), "{stem}");
+        compared += 1;
+    }
+    assert_eq!(compared, 4);
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn damaged_and_hostile_archives_are_refused_with_the_reason() {
+    let reason = |bytes: &[u8]| {
+        let doc = vanban::parse_bytes("x.docx", bytes);
+        assert_eq!(doc.status, Status::Failed);
+        doc.diagnostics[0].message.clone()
+    };
+    // A zip bomb: 100 MiB of spaces inside document.xml inflate past the bound.
+    let bomb = zip_of(&[("word/document.xml", &[b' '; 100 << 20][..])]);
+    assert!(bomb.len() < 1 << 20);
+    assert!(reason(&bomb).contains("zip bomb"), "{}", reason(&bomb));
+    // A Word file cut in half.
+    let whole = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx/ubnd-120-TB-UBND.docx"),
+    )
+    .unwrap();
+    assert!(reason(&whole[..whole.len() / 2]).contains("cannot be read"));
+    // Archives that are not Word documents.
+    assert!(reason(&zip_of(&[("content.xml", b"<x/>")])).contains(".odt"));
+    assert!(reason(&zip_of(&[("a.txt", b"hello")])).contains("unpack"));
+    // Broken XML gives the byte where it breaks.
+    let broken = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")]);
+    assert!(reason(&broken).contains("not well-formed XML at byte"));
+    // Formats to convert first.
+    assert!(reason(b"%PDF-1.7\n...").contains("pdftotext"));
+    assert!(reason(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).contains("antiword"));
+}
