@@ -321,7 +321,7 @@ fn tcvn3_capitals(text: &str) -> String {
             .any(|w| !w.is_ascii() && case(w) == Case::Capital)
             && !words.iter().any(|w| case(w) == Case::Small);
         let mut word = String::new();
-        let mut flush = |word: &mut String, out: &mut String| {
+        let flush = |word: &mut String, out: &mut String| {
             let c = case(word);
             if c == Case::Capital || (capital_line && c == Case::Either) {
                 out.extend(word.chars().flat_map(char::to_uppercase));
