@@ -666,6 +666,23 @@ const TYPE_CODES: &[&str] = &[
     "TTh", "GN", "UQ", "NP", "GT", "TTri",
 ];
 
+/// Issuer codes common enough to be told apart when a PDF or OCR lost the hyphen before
+/// them ("QĐUBND", "NĐCP").
+const KNOWN_ISSUERS: &[&str] = &[
+    "UBND", "HĐND", "CP", "TTg", "VPCP", "NHNN", "BTC", "BCA", "BCT", "BYT", "BNV", "BTP", "BXD",
+    "BQP", "BGDĐT", "BKHĐT", "BTNMT", "BGTVT", "BNNPTNT", "BLĐTBXH", "BKHCN", "BTTTT", "BVHTTDL",
+    "TU", "HU", "ĐU", "TW",
+];
+
+/// One code that is a type code and a known issuer code run together: (type, issuer).
+fn joined_codes(codes: &[String]) -> Option<(&'static str, &str)> {
+    let [code] = codes else { return None };
+    TYPE_CODES.iter().find_map(|t| {
+        let rest = code.strip_prefix(t)?;
+        KNOWN_ISSUERS.contains(&rest).then_some((*t, rest))
+    })
+}
+
 fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
     let Some(sym) = c.part(Rule::symbol) else {
         return;
@@ -689,6 +706,9 @@ fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
     if let Some(t) = cx.part(c, Rule::party_type) {
         h.type_code = Some(t.to_string());
         h.issuer_code = Some(codes.join("-"));
+    } else if let Some((t, issuer)) = joined_codes(&codes) {
+        h.type_code = Some(t.to_string());
+        h.issuer_code = Some(issuer.to_string());
     } else if let Some(first) = codes.first() {
         if TYPE_CODES.contains(&first.as_str()) && codes.len() > 1 {
             h.type_code = Some(first.clone());

@@ -179,7 +179,7 @@ fn process(
     encoding: Option<crate::decode::Encoding>,
 ) -> Processed {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    match crate::read_input(path) {
         Ok(bytes) => {
             let key = doc_key(&bytes);
             if known.contains(&key) {
@@ -195,13 +195,16 @@ fn process(
             let rows = Rows::of(&doc, &format!("{key:016x}"));
             (key, Some(rows), bytes.len() as u64)
         }
-        Err(e) => {
-            // An unreadable file still gets its row; its id comes from its path, as there
-            // are no bytes to hash.
-            let key = doc_key(format!("unreadable\0{name}").as_bytes());
-            let doc = crate::Document::failed(&name, 0, format!("cannot read the file: {e}"));
+        Err((size, e)) => {
+            // A file not read (unreadable, or too large) still gets its row; its id comes
+            // from its path and size, as there are no bytes to hash.
+            let key = match size {
+                0 => doc_key(format!("unreadable\0{name}").as_bytes()),
+                _ => doc_key(format!("unread\0{name}\0{size}").as_bytes()),
+            };
+            let doc = crate::Document::failed(&name, size, e);
             let rows = Rows::of(&doc, &format!("{key:016x}"));
-            (key, Some(rows), 0)
+            (key, Some(rows), size as u64)
         }
     }
 }

@@ -58,6 +58,21 @@ pub fn parse_bytes_timed(
     parse_bytes_as(file, bytes, None, g, t)
 }
 
+/// The largest file read: no single document comes near it (the largest of the test
+/// corpus is 1.6 MB), and it bounds what one file can take (about three times its size
+/// while parsed).
+pub const MAX_INPUT: u64 = 64 << 20;
+
+/// The reason given for a file over [`MAX_INPUT`].
+pub fn too_large(bytes: u64) -> String {
+    format!(
+        "the file is {:.0} MB, larger than any one document ({} MiB is the limit): if it \
+         holds several documents, split it into one file each",
+        bytes as f64 / 1e6,
+        MAX_INPUT >> 20
+    )
+}
+
 /// The text of a file and how it was read.
 #[derive(Debug)]
 pub struct Text {
@@ -72,6 +87,9 @@ pub struct Text {
 /// (.docx) are recognised by their content, whatever their name; PDF, .doc and RTF files
 /// get an error saying how to get their text.
 pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text, String> {
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(too_large(bytes.len() as u64));
+    }
     if let Some(reason) = unsupported(bytes) {
         return Err(reason.to_string());
     }
@@ -259,8 +277,20 @@ pub fn parse_file_as(
     g: &extract::Gazetteer,
 ) -> Document {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    match read_input(path) {
         Ok(bytes) => parse_bytes_as(&name, &bytes, encoding, g, &mut StageTimes::default()),
-        Err(e) => Document::failed(&name, 0, format!("cannot read the file: {e}")),
+        Err((size, e)) => Document::failed(&name, size, e),
     }
+}
+
+/// A file's bytes, or (its size, why it is not read): unreadable, or over [`MAX_INPUT`]
+/// (told from its size, before reading it).
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, (usize, String)> {
+    if let Ok(m) = std::fs::metadata(path)
+        && m.is_file()
+        && m.len() > MAX_INPUT
+    {
+        return Err((m.len() as usize, too_large(m.len())));
+    }
+    std::fs::read(path).map_err(|e| (0, format!("cannot read the file: {e}")))
 }

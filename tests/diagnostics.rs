@@ -101,6 +101,55 @@ fn hostile_shapes_do_not_panic() {
     }
 }
 
+/// Nesting is kept shallow whatever the input: 100,000 bullets, each indented deeper and
+/// with another marker than the one before.
+#[test]
+fn nested_bullets_make_a_shallow_tree() {
+    let markers = ["-", "+", "•", "*", "o", "–", "a)", "1.", "(1)", "i)"];
+    let text: String = (0..100_000)
+        .map(|k| {
+            format!(
+                "{}{} mục {k}\n",
+                " ".repeat(k % 200),
+                markers[k % markers.len()]
+            )
+        })
+        .collect();
+    let doc = vanban::parse_text("nested", &text);
+    fn depth(nodes: &[vanban::tree::Node]) -> usize {
+        nodes
+            .iter()
+            .map(|n| 1 + depth(&n.children))
+            .max()
+            .unwrap_or(0)
+    }
+    assert!(depth(&doc.body) <= 33, "depth {}", depth(&doc.body));
+    assert_eq!(doc.lines, 100_000);
+    assert!(doc.walk().len() > 50_000, "{} nodes", doc.walk().len());
+    serde_json::to_string(&doc).unwrap();
+}
+
+/// A file over the size of any document is refused from its size, before it is read.
+#[test]
+fn oversized_files_are_refused_before_reading() {
+    let dir = std::env::temp_dir().join(format!("vanban-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("dump.txt");
+    // 200 MB, sparse: nothing is written, only the size is set.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+    let doc = vanban::parse_file(&path);
+    assert_eq!(doc.status, Status::Failed);
+    assert!(doc.diagnostics[0].message.contains("split it"));
+    assert_eq!(doc.bytes, 200 << 20);
+    // The same limit for bytes given directly.
+    let big = vec![b'a'; (vanban::MAX_INPUT + 1) as usize];
+    assert_eq!(vanban::parse_bytes("big", &big).status, Status::Failed);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 fn vanban_cmd(args: &[&str]) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
