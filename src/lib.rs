@@ -206,8 +206,9 @@ pub fn parse_text_timed(
 ) -> Document {
     let clock = std::time::Instant::now();
     let norm = normalize::normalize(text);
-    let after_normalize = std::time::Instant::now();
+    // Counted with normalization: both read the text once, before the grammar.
     let garbled = syllable::garbled(&norm.text);
+    let after_normalize = std::time::Instant::now();
     let (lines, grammar_error) = match grammar::lines(&norm.text) {
         Ok(lines) => (lines, None),
         Err(e) => (grammar::untyped_lines(&norm.text), Some(e.to_string())),
