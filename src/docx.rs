@@ -187,13 +187,14 @@ fn format_number(n: u32, fmt: &str) -> String {
 
 /// Where the text of a paragraph goes: lines of the body, or paragraphs of a cell.
 #[derive(Default)]
-struct Table {
-    rows: Vec<Vec<Vec<String>>>,
+pub(crate) struct Table {
+    /// Rows of cells of paragraphs.
+    pub(crate) rows: Vec<Vec<Vec<String>>>,
 }
 
 impl Table {
     /// Rows as lines: the k-th line of a row is each cell's k-th paragraph, TAB-separated.
-    fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         for row in &self.rows {
             let height = row.iter().map(Vec::len).max().unwrap_or(0);

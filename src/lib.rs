@@ -18,6 +18,7 @@ pub mod decode;
 pub mod docx;
 pub mod extract;
 pub mod grammar;
+pub mod html;
 pub mod normalize;
 pub mod render;
 pub mod report;
@@ -100,7 +101,14 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
             diagnostics: Vec::new(),
         });
     }
-    let d = decode::decode_as(bytes, encoding).map_err(|e| e.to_string())?;
+    let mut d = decode::decode_as(bytes, encoding).map_err(|e| e.to_string())?;
+    let mut source = d.encoding.name();
+    if html::is_html(&d.text) {
+        d.text = html::text(&d.text);
+        // Offsets of replaced bytes point into the markup, not into this text.
+        d.replaced_at = d.replaced_at.map(|_| 0);
+        source = "html";
+    }
     let note = |severity, at: usize, message: String| {
         let (line, column) = normalize::LineIndex::new(&d.text).line_col(&d.text, at);
         tree::Diagnostic {
@@ -138,7 +146,7 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
     }
     Ok(Text {
         text: d.text,
-        source: d.encoding.name(),
+        source,
         diagnostics,
     })
 }

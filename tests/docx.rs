@@ -87,3 +87,59 @@ fn damaged_and_hostile_archives_are_refused_with_the_reason() {
     assert!(reason(b"%PDF-1.7\n...").contains("pdftotext"));
     assert!(reason(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).contains("antiword"));
 }
+
+/// A web page of a notice, laid out as legal-text sites do: the header and footer
+/// columns as a table of two cells holding their lines as paragraphs, other lines as
+/// paragraphs (an empty one for a blank line).
+fn html_of(text: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>x</title></head><body>\n",
+    );
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].contains('\t') {
+            out += &format!("<p>{}</p>\n", esc(lines[i]));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && lines[i].contains('\t') {
+            i += 1;
+        }
+        let rows: Vec<Vec<&str>> = lines[start..i]
+            .iter()
+            .map(|l| l.split('\t').collect())
+            .collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        out += "<table><tr>";
+        for c in 0..width {
+            out += "<td>";
+            for r in &rows {
+                out += &format!("<p>{}</p>", esc(r.get(c).copied().unwrap_or("")));
+            }
+            out += "</td>";
+        }
+        out += "</tr></table>\n";
+    }
+    out + "</body></html>\n"
+}
+
+#[test]
+fn web_page_and_text_versions_give_equal_trees() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for name in [
+        "huyen-uy-42-TB-BTGHU",
+        "tinh-uy-15-KL-TU",
+        "ubnd-120-TB-UBND",
+        "so-ct-356-SCT-QLTM",
+    ] {
+        let text = std::fs::read_to_string(root.join(format!("{name}.txt"))).unwrap();
+        let a = vanban::parse_bytes(name, html_of(&text).as_bytes());
+        let b = vanban::parse_bytes(name, text.as_bytes());
+        assert_eq!(a.source, "html");
+        assert_eq!(a.status, Status::Ok, "{name}: {:?}", a.diagnostics);
+        assert_eq!(content(&a), content(&b), "{name}");
+    }
+}

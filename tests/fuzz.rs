@@ -1,8 +1,8 @@
-//! A mutation fuzzer over the whole reading path: bytes → encoding or Word file → tree →
-//! directives → table rows → JSON and outline. Seeds are the project's notices as text,
-//! in legacy encodings and as Word files; each round mutates one (bit flips, random and
-//! chosen bytes, cut, repeated or spliced ranges, document.xml edited inside its zip) and
-//! must not panic.
+//! A mutation fuzzer over the whole reading path: bytes → encoding, Word file or web
+//! page → tree → directives → table rows → JSON and outline. Seeds are the project's
+//! notices as text, in legacy encodings, as Word files and as web pages; each round
+//! mutates one (bit flips, random and chosen bytes, cut, repeated or spliced ranges,
+//! document.xml edited inside its zip) and must not panic.
 //!
 //! It runs for `VANBAN_FUZZ_SECS` seconds (default 5; `.ci/run` gives it longer) from the
 //! seed `VANBAN_FUZZ_SEED` (default: the clock; printed, so that a run can be repeated).
@@ -29,7 +29,11 @@ impl Rng {
 }
 
 /// Pieces that the grammar and the readers care about.
-const TOKENS: [&[u8]; 24] = [
+const TOKENS: [&[u8]; 28] = [
+    b"<td>",
+    b"</p><p>",
+    b"&amp;",
+    b"<script>",
     b"\t",
     b"\n",
     b"\r\n",
@@ -72,6 +76,15 @@ fn seeds() -> Vec<Vec<u8>> {
                 for e in [Encoding::Tcvn3, Encoding::Vni, Encoding::Utf16Le] {
                     out.push(encode(text, e));
                 }
+                // As a web page: lines as paragraphs, TAB lines as table rows.
+                let page: String = text
+                    .lines()
+                    .map(|l| match l.split_once('\t') {
+                        Some((a, b)) => format!("<table><tr><td>{a}</td><td>{b}</td></tr></table>"),
+                        None => format!("<p>{l}</p>"),
+                    })
+                    .collect();
+                out.push(format!("<!DOCTYPE html><html><body>{page}</body></html>").into_bytes());
             }
             out.push(bytes);
         }
