@@ -36,10 +36,13 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
         };
         return Err(format!("this is {kind}"));
     };
-    let numbering = match read_entry(&mut zip, "word/numbering.xml")? {
+    let mut numbering = match read_entry(&mut zip, "word/numbering.xml")? {
         Some(xml) => Numbering::parse(&xml)?,
         None => Numbering::default(),
     };
+    if let Some(xml) = read_entry(&mut zip, "word/styles.xml")? {
+        numbering.add_styles(&xml)?;
+    }
     body_text(&document, &numbering)
 }
 
@@ -81,6 +84,16 @@ struct Numbering {
     nums: HashMap<String, String>,
     /// (abstractNumId, level) → (format, pattern such as "%1." or "%1.%2.", start).
     levels: HashMap<(String, u8), (String, String, u32)>,
+    /// Paragraph styles that number their paragraphs ("List Number"): styleId →
+    /// (numId, level, the style it is based on).
+    styles: HashMap<String, StyleNumbering>,
+}
+
+#[derive(Default, Clone)]
+struct StyleNumbering {
+    num: Option<String>,
+    level: Option<u8>,
+    based_on: Option<String>,
 }
 
 fn attr(e: &BytesStart, local: &str) -> Option<String> {
@@ -94,6 +107,55 @@ fn xml_error(part: &str, at: u64, e: impl std::fmt::Display) -> String {
 }
 
 impl Numbering {
+    /// Read the numbering of paragraph styles from word/styles.xml.
+    fn add_styles(&mut self, xml: &[u8]) -> Result<(), String> {
+        let mut r = quick_xml::Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut style: Option<(String, StyleNumbering)> = None;
+        loop {
+            let ev = r
+                .read_event_into(&mut buf)
+                .map_err(|e| xml_error("word/styles.xml", r.error_position(), e))?;
+            match ev {
+                Event::Start(e) | Event::Empty(e) => match (e.local_name().as_ref(), &mut style) {
+                    ("style", _) => {
+                        style = attr(&e, "styleId").map(|id| (id, StyleNumbering::default()))
+                    }
+                    ("basedOn", Some((_, s))) => s.based_on = attr(&e, "val"),
+                    ("numId", Some((_, s))) => s.num = attr(&e, "val"),
+                    ("ilvl", Some((_, s))) => {
+                        s.level = attr(&e, "val").and_then(|v| v.parse().ok())
+                    }
+                    _ => {}
+                },
+                Event::End(e) if e.local_name().as_ref() == "style" => {
+                    if let Some((id, s)) = style.take() {
+                        self.styles.insert(id, s);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(())
+    }
+
+    /// The (numId, level) a paragraph style gives, through the styles it is based on.
+    fn of_style(&self, id: &str) -> (Option<String>, Option<u8>) {
+        let (mut num, mut level) = (None, None);
+        let mut at = Some(id.to_string());
+        for _ in 0..16 {
+            let Some(s) = at.as_ref().and_then(|id| self.styles.get(id)) else {
+                break;
+            };
+            num = num.or_else(|| s.num.clone());
+            level = level.or(s.level);
+            at = s.based_on.clone();
+        }
+        (num, level)
+    }
+
     fn parse(xml: &[u8]) -> Result<Numbering, String> {
         let mut n = Numbering::default();
         let mut r = quick_xml::Reader::from_reader(xml);
@@ -226,8 +288,14 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
     let mut in_text = false;
     // Inside mc:Fallback (a second copy of a text box for old readers): skipped.
     let mut skip = 0usize;
-    // The numbering of the paragraph being read: (numId, level).
-    let mut num: (Option<String>, u8) = (None, 0);
+    // The numbering of the paragraph being read: its own numId ("0": none), level, style.
+    #[derive(Default)]
+    struct ParagraphNumbering {
+        num: Option<String>,
+        level: Option<u8>,
+        style: Option<String>,
+    }
+    let mut num = ParagraphNumbering::default();
     let mut counters: HashMap<(String, u8), u32> = HashMap::new();
     // Push finished lines to the innermost open container.
     fn emit(tables: &mut [Table], lines: &mut Vec<String>, text: String) {
@@ -257,7 +325,7 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                 match name.as_ref() {
                     "p" if !empty => {
                         paragraphs.push(String::new());
-                        num = (None, 0);
+                        num = ParagraphNumbering::default();
                     }
                     // `<w:p/>`: an empty line.
                     "p" => emit(&mut tables, &mut lines, String::new()),
@@ -277,8 +345,9 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                             p.push('-');
                         }
                     }
-                    "numId" => num.0 = attr(&e, "val").filter(|v| v != "0"),
-                    "ilvl" => num.1 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    "numId" => num.num = attr(&e, "val"),
+                    "ilvl" => num.level = attr(&e, "val").and_then(|v| v.parse().ok()),
+                    "pStyle" => num.style = attr(&e, "val"),
                     "tbl" if !empty => {
                         if tables.len() >= MAX_DEPTH {
                             return Err(format!(
@@ -314,9 +383,17 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                 match name.as_ref() {
                     "t" => in_text = false,
                     "pPr" => {
-                        // The paragraph's list number, written before its text.
-                        if let (Some(id), Some(p)) = (num.0.clone(), paragraphs.last_mut()) {
-                            let marker = list_marker(numbering, &id, num.1, &mut counters);
+                        // The paragraph's list number, written before its text: its own,
+                        // else its style's.
+                        let (style_num, style_level) = num
+                            .style
+                            .as_deref()
+                            .map(|s| numbering.of_style(s))
+                            .unwrap_or_default();
+                        let id = num.num.clone().or(style_num).filter(|v| v != "0");
+                        let level = num.level.or(style_level).unwrap_or(0);
+                        if let (Some(id), Some(p)) = (id, paragraphs.last_mut()) {
+                            let marker = list_marker(numbering, &id, level, &mut counters);
                             if !marker.is_empty() {
                                 p.push_str(&marker);
                                 p.push(' ');
