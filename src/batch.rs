@@ -36,6 +36,9 @@ pub struct Options {
     pub progress: bool,
     /// Read every input in this encoding instead of detecting it.
     pub encoding: Option<crate::decode::Encoding>,
+    /// Write each row table as one file per document year, Hive style
+    /// (`DIR/directives/year=2021/directives.parquet`) instead of one file.
+    pub partition_by_year: bool,
 }
 
 /// What a build did.
@@ -55,6 +58,8 @@ pub struct Summary {
     /// Most frequent error and warning messages with their counts.
     pub top_diagnostics: Vec<(String, usize)>,
     pub written: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
 }
 
 impl std::fmt::Display for Summary {
@@ -84,12 +89,12 @@ impl std::fmt::Display for Summary {
                 writeln!(f, "  {n:>6}  {m}")?;
             }
         }
-        if let Some(dir) = self.written.first().and_then(|p| p.parent()) {
+        if !self.written.is_empty() {
             writeln!(
                 f,
                 "{} files written to {}",
                 self.written.len(),
-                dir.display()
+                self.out.display()
             )?;
         }
         Ok(())
@@ -316,7 +321,14 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
     }
     bar.finish_and_clear();
 
-    let merged = write_final(&cache, files, &ids, out, &opts.formats)?;
+    let merged = write_final(
+        &cache,
+        files,
+        &ids,
+        out,
+        &opts.formats,
+        opts.partition_by_year,
+    )?;
     // Parts none of whose documents are among the inputs any more.
     for (_, n, path) in parts(&cache) {
         if !merged.used_parts.contains(&n) {
@@ -339,6 +351,7 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         secs: started.elapsed().as_secs_f64(),
         top_diagnostics: top_diagnostics(&merged.diagnostics, 5),
         written,
+        out: out.clone(),
     })
 }
 
@@ -379,6 +392,7 @@ fn write_final(
     ids: &[u64],
     out: &Path,
     formats: &[Format],
+    partition_by_year: bool,
 ) -> Result<Final, String> {
     let err = |e: PolarsError| e.to_string();
     let all = parts(cache);
@@ -431,7 +445,7 @@ fn write_final(
             .select(names.iter().map(|n| col(n.clone())).collect::<Vec<_>>())
     };
     // One writer per table; then part after part, each of its tables in turn.
-    let mut writers = Vec::new();
+    let mut schemas = Vec::new();
     let mut columns = Vec::new();
     for table in TABLES {
         let Some((_, first)) = of_table(table).into_iter().next() else {
@@ -439,8 +453,9 @@ fn write_final(
         };
         let schema = read_parquet(&first)?.schema().clone();
         columns.push(schema.iter_names().cloned().collect::<Vec<PlSmallStr>>());
-        writers.push(TableWriter::create(out, table, &schema, formats)?);
+        schemas.push(schema.as_ref().clone());
     }
+    let mut sink = Sink::create(out, schemas, formats, partition_by_year)?;
     let mut partials = Vec::new();
     let mut statuses: HashMap<String, usize> = HashMap::new();
     let mut diagnostics: HashMap<String, usize> = HashMap::new();
@@ -489,10 +504,9 @@ fn write_final(
             } else {
                 rows
             };
-            let mut df = rows.collect().map_err(err)?;
-            writers[k].write(&mut df)?;
-            frames.push(df);
+            frames.push(rows.collect().map_err(err)?);
         }
+        sink.write(&mut frames)?;
         let tables = Tables::from_frames(frames).ok_or("six tables expected")?;
         documents_written += tables.documents.height();
         let status = tables.documents.column("status").map_err(err)?;
@@ -519,9 +533,7 @@ fn write_final(
         }
     }
     let mut written = Vec::new();
-    for w in writers {
-        written.extend(w.finish()?);
-    }
+    written.extend(sink.finish(out)?);
     if documents_written != files.len() {
         return Err(format!(
             "the cache in {} holds {documents_written} of the {} documents: build again without --resume",
@@ -536,6 +548,225 @@ fn write_final(
         written,
         used_parts: files_of_part.keys().copied().collect(),
     })
+}
+
+/// Where the final row tables go: one file per table and format
+/// (`DIR/directives.parquet`), or with `--partition-by year` a folder of that name holding
+/// one file per document year, Hive style (`DIR/directives.parquet/year=2021/part-0.parquet`,
+/// `year=__HIVE_DEFAULT_PARTITION__` for documents without a date; the year column is
+/// left to the folder name, as Hive readers expect), so that `pandas.read_parquet`,
+/// polars and DuckDB read either form by the same name. Partitions are written under
+/// `DIR/.partitions.partial` and each table's folder is moved into place at the end.
+enum Sink {
+    Flat(Vec<TableWriter>),
+    ByYear {
+        root: PathBuf,
+        schemas: Vec<Schema>,
+        formats: Vec<Format>,
+        /// (table, year, format) → writer.
+        writers: HashMap<(usize, Option<i32>, usize), TableWriter>,
+    },
+}
+
+/// The folder of a year's partition.
+fn year_folder(y: Option<i32>) -> String {
+    match y {
+        Some(y) => format!("year={y}"),
+        None => "year=__HIVE_DEFAULT_PARTITION__".to_string(),
+    }
+}
+
+fn extension(f: Format) -> &'static str {
+    match f {
+        Format::Parquet => "parquet",
+        Format::Csv => "csv",
+    }
+}
+
+/// Remove a file or a folder, if there.
+fn remove_path(p: &Path) -> Result<(), String> {
+    let r = if p.is_dir() {
+        std::fs::remove_dir_all(p)
+    } else if p.exists() {
+        std::fs::remove_file(p)
+    } else {
+        Ok(())
+    };
+    r.map_err(|e| format!("cannot remove {}: {e}", p.display()))
+}
+
+impl Sink {
+    fn create(
+        out: &Path,
+        schemas: Vec<Schema>,
+        formats: &[Format],
+        by_year: bool,
+    ) -> Result<Sink, String> {
+        if !by_year {
+            // A partitioned table of an earlier build stands where the file goes.
+            for t in TABLES {
+                for f in formats {
+                    let p = out.join(format!("{t}.{}", extension(*f)));
+                    if p.is_dir() {
+                        remove_path(&p)?;
+                    }
+                }
+            }
+            let writers = TABLES
+                .iter()
+                .zip(&schemas)
+                .map(|(t, s)| TableWriter::create(out, t, s, formats))
+                .collect::<Result<Vec<_>, String>>()?;
+            return Ok(Sink::Flat(writers));
+        }
+        let root = out.join(".partitions.partial");
+        remove_path(&root)?;
+        let schemas = schemas
+            .into_iter()
+            .map(|mut s| {
+                s.shift_remove("year");
+                s
+            })
+            .collect();
+        Ok(Sink::ByYear {
+            root,
+            schemas,
+            formats: formats.to_vec(),
+            writers: HashMap::new(),
+        })
+    }
+
+    /// Write one part's six tables (in `TABLES` order).
+    fn write(&mut self, frames: &mut [DataFrame]) -> Result<(), String> {
+        let (root, schemas, formats, writers) = match self {
+            Sink::Flat(writers) => {
+                for (w, df) in writers.iter_mut().zip(frames.iter_mut()) {
+                    w.write(df)?;
+                }
+                return Ok(());
+            }
+            Sink::ByYear {
+                root,
+                schemas,
+                formats,
+                writers,
+            } => (root, schemas, formats, writers),
+        };
+        let err = |e: PolarsError| e.to_string();
+        let years = frames[0]
+            .clone()
+            .lazy()
+            .select([col("doc_id"), col("year")])
+            .unique(None, UniqueKeepStrategy::First);
+        for (k, df) in frames.iter().enumerate() {
+            let with_year = if k == 0 {
+                df.clone()
+            } else {
+                df.clone()
+                    .lazy()
+                    .join(
+                        years.clone(),
+                        [col("doc_id")],
+                        [col("doc_id")],
+                        JoinArgs {
+                            maintain_order: MaintainOrderJoin::Left,
+                            ..JoinArgs::new(JoinType::Left)
+                        },
+                    )
+                    .collect()
+                    .map_err(err)?
+            };
+            let year = with_year
+                .column("year")
+                .and_then(|c| c.i32().cloned())
+                .map_err(err)?;
+            let distinct: std::collections::BTreeSet<Option<i32>> = year.iter().collect();
+            for y in distinct {
+                let mask = match y {
+                    Some(v) => year.equal(v),
+                    None => year.is_null(),
+                };
+                let mut rows = with_year
+                    .filter(&mask)
+                    .and_then(|d| d.drop("year"))
+                    .map_err(err)?;
+                for (f, format) in formats.iter().enumerate() {
+                    let w = match writers.entry((k, y, f)) {
+                        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            let dir = root
+                                .join(format!("{}.{}", TABLES[k], extension(*format)))
+                                .join(year_folder(y));
+                            std::fs::create_dir_all(&dir)
+                                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                            e.insert(TableWriter::create(
+                                &dir,
+                                "part-0",
+                                &schemas[k],
+                                &[*format],
+                            )?)
+                        }
+                    };
+                    w.write(&mut rows)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Complete the files and put them in place; the paths written.
+    fn finish(self, out: &Path) -> Result<Vec<PathBuf>, String> {
+        let mut written = Vec::new();
+        match self {
+            Sink::Flat(writers) => {
+                for w in writers {
+                    written.extend(w.finish()?);
+                }
+            }
+            Sink::ByYear {
+                root,
+                schemas,
+                formats,
+                mut writers,
+            } => {
+                // A table with no rows still gets an empty partition, so that it reads.
+                for (k, schema) in schemas.iter().enumerate() {
+                    for (f, format) in formats.iter().enumerate() {
+                        if writers.keys().any(|(t, _, g)| *t == k && *g == f) {
+                            continue;
+                        }
+                        let dir = root
+                            .join(format!("{}.{}", TABLES[k], extension(*format)))
+                            .join(year_folder(None));
+                        std::fs::create_dir_all(&dir)
+                            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                        let mut w = TableWriter::create(&dir, "part-0", schema, &[*format])?;
+                        w.write(&mut DataFrame::empty_with_schema(schema))?;
+                        writers.insert((k, None, f), w);
+                    }
+                }
+                for (_, w) in writers {
+                    written.extend(w.finish()?);
+                }
+                for t in TABLES {
+                    for format in &formats {
+                        let name = format!("{t}.{}", extension(*format));
+                        let (from, to) = (root.join(&name), out.join(&name));
+                        remove_path(&to)?;
+                        std::fs::rename(&from, &to)
+                            .map_err(|e| format!("cannot move {}: {e}", from.display()))?;
+                    }
+                }
+                remove_path(&root)?;
+                written = written
+                    .into_iter()
+                    .map(|p| out.join(p.strip_prefix(&root).unwrap_or(&p)))
+                    .collect();
+                written.sort();
+            }
+        }
+        Ok(written)
+    }
 }
 
 /// The most frequent error and warning messages, most frequent first.

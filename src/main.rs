@@ -92,6 +92,10 @@ enum Command {
         /// Documents between two checkpoints of the rows to DIR/.vanban-cache.
         #[arg(long, value_name = "N", default_value_t = 1000)]
         checkpoint: usize,
+        /// Write each row table as one file per document year, Hive style
+        /// (DIR/directives/year=2021/directives.parquet), for readers that scan by year.
+        #[arg(long, value_name = "KEY")]
+        partition_by: Option<PartitionArg>,
     },
     /// Write an HTML page of charts (top agencies by tasks, documents per year by issuer,
     /// deadlines by month, lead × support pairs) from the tables in DIR.
@@ -142,6 +146,12 @@ enum Command {
         #[arg(long)]
         notes: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PartitionArg {
+    /// The year of the document's date.
+    Year,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -279,6 +289,7 @@ fn main() -> ExitCode {
                 jobs,
                 resume,
                 checkpoint,
+                partition_by,
             } => {
                 let files = some_inputs(&paths)?;
                 let formats = format
@@ -296,6 +307,7 @@ fn main() -> ExitCode {
                     checkpoint,
                     progress: true,
                     encoding,
+                    partition_by_year: matches!(partition_by, Some(PartitionArg::Year)),
                 };
                 let summary = batch::build(&files, &opts).map_err(std::io::Error::other)?;
                 write!(out, "{summary}")?;

@@ -320,3 +320,74 @@ fn every_input_file_gets_a_documents_row() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `--partition-by year`: each row table becomes a folder of the same name with one file
+/// per document year (Hive style), holding the flat table's rows without the year
+/// column; a flat build into the same folder replaces the partitions again.
+#[test]
+fn partitioned_by_year() {
+    let flat = build_corpus("flat-for-partitions");
+    let out = std::env::temp_dir().join(format!("vanban-build-years-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let o = out.to_str().unwrap();
+    vanban_build(&[corpus, "--out", o, "--partition-by", "year"]);
+    // The five notices are dated 2008, 2016, 2019, 2021 and 2022.
+    let years = |table: &str, ext: &str| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(out.join(format!("{table}.{ext}")))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let five = [
+        "year=2008",
+        "year=2016",
+        "year=2019",
+        "year=2021",
+        "year=2022",
+    ];
+    assert_eq!(years("documents", "parquet"), five);
+    assert_eq!(years("directives", "csv"), five);
+    // No diagnostics at all: an empty partition, so that the table still reads.
+    assert_eq!(
+        years("diagnostics", "parquet"),
+        ["year=__HIVE_DEFAULT_PARTITION__"]
+    );
+    for table in [
+        "documents",
+        "sections",
+        "directives",
+        "assignments",
+        "recipients",
+    ] {
+        let mut rows = 0;
+        for y in years(table, "parquet") {
+            let df = parquet(&out.join(format!("{table}.parquet/{y}/part-0.parquet")));
+            assert!(
+                df.column("year").is_err(),
+                "{table}/{y} keeps a year column"
+            );
+            rows += df.height();
+            let c = csv(&out.join(format!("{table}.csv/{y}/part-0.csv")));
+            assert_eq!(c.height(), df.height(), "{table}/{y}");
+        }
+        let whole = parquet(&flat.join(format!("{table}.parquet")));
+        assert_eq!(rows, whole.height(), "{table}");
+    }
+    // The seed is the only notice of 2008: its 7 directives (items 1/ to 7/ of part II).
+    let d2008 = parquet(&out.join("directives.parquet/year=2008/part-0.parquet"));
+    assert_eq!(d2008.height(), 7);
+    // The aggregates stay single files, the same as a flat build's.
+    assert_eq!(
+        std::fs::read(out.join("agency_workload.csv")).unwrap(),
+        std::fs::read(flat.join("agency_workload.csv")).unwrap()
+    );
+    // Built flat again: files, no partition folders left.
+    vanban_build(&[corpus, "--out", o]);
+    assert!(out.join("directives.parquet").is_file());
+    assert!(!out.join(".partitions.partial").exists());
+    std::fs::remove_dir_all(&out).ok();
+    std::fs::remove_dir_all(&flat).ok();
+}
