@@ -861,7 +861,9 @@ fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
                     SENTENCE_OPENERS.iter().any(|o| text.starts_with(o)) || cites_an_act(&text);
                 // A subject in capitals may be long; a long line in lower case is a paragraph.
                 let limit = if c.kind == Rule::caps_text { 400 } else { 160 };
-                if n > limit || sentence || (n > 80 && text.ends_with(['.', ':'])) {
+                // After a blank line under a subject, a line ending a sentence is the body's.
+                let after_gap = blanks > 0 && seen_lower && text.ends_with(['.', ':']);
+                if n > limit || sentence || after_gap || (n > 80 && text.ends_with(['.', ':'])) {
                     break;
                 }
                 seen_lower |= text.chars().any(|ch| ch.is_lowercase());

@@ -76,3 +76,19 @@ fn a_code_is_split_only_when_both_halves_are_known() {
     // "KHĐT" could be the Sở Kế hoạch và Đầu tư's own code: left whole.
     assert_eq!(with("15/KHĐT"), (None, Some("KHĐT".into())));
 }
+
+/// A title with no rule under it ends at the blank line before the body's first
+/// sentence, even a short one.
+#[test]
+fn title_without_a_rule_ends_before_the_first_sentence() {
+    let text = STATE_PDF.replace(
+        "QUYẾT ĐỊNH\nVề việc ban hành quy chế\n\n",
+        "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh\n\nChủ tịch kết luận như sau:\n",
+    );
+    let doc = vanban::parse_text("t", &text);
+    assert_eq!(
+        doc.header.title.as_deref(),
+        Some("THÔNG BÁO Kết luận của Chủ tịch Ủy ban nhân dân tỉnh")
+    );
+    assert_eq!(doc.body[0].text, "Chủ tịch kết luận như sau:");
+}
