@@ -37,7 +37,7 @@ pub struct Options {
     /// Read every input in this encoding instead of detecting it.
     pub encoding: Option<crate::decode::Encoding>,
     /// Write each row table as one file per document year, Hive style
-    /// (`DIR/directives/year=2021/directives.parquet`) instead of one file.
+    /// (`DIR/directives.parquet/year=2021/part-0.parquet`) instead of one file.
     pub partition_by_year: bool,
 }
 

@@ -13,10 +13,10 @@ use vanban::{Status, batch, decode, render};
     version,
     about = "Turn Vietnamese administrative documents (thông báo, quyết định, công văn …) into data",
     long_about = "Turn Vietnamese administrative documents (thông báo, quyết định, kết luận, \
-                  công văn …) into data.\n\nvanban reads the text of a document (UTF-8 or \
-                  UTF-16; Word tables as TAB-separated cells, `pdftotext -layout` columns and \
-                  antiword boxes are understood) and parses its header, title, body, \
-                  recipients and signature into a typed tree.",
+                  công văn …) into data.\n\nvanban reads a document (text in UTF-8, UTF-16, \
+                  TCVN3, VNI or Windows-1258, detected; Word .docx; web pages; \
+                  `pdftotext -layout` columns and antiword boxes are understood) and parses its \
+                  header, title, body, recipients and signature into a typed tree.",
     after_help = "Examples:\n  vanban parse corpus/525-TB-TU.txt          outline of one notice\n  \
                   vanban parse --json archive/ > trees.jsonl  every .txt under a folder, as JSON lines\n  \
                   vanban check archive/                      what did not read, as file:line:col"
@@ -93,7 +93,7 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 1000)]
         checkpoint: usize,
         /// Write each row table as one file per document year, Hive style
-        /// (DIR/directives/year=2021/directives.parquet), for readers that scan by year.
+        /// (DIR/directives.parquet/year=2021/part-0.parquet), for readers that scan by year.
         #[arg(long, value_name = "KEY")]
         partition_by: Option<PartitionArg>,
     },
