@@ -340,6 +340,16 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                             p.push('\n');
                         }
                     }
+                    // A symbol-font character (`w:char="F0A7"`, a Wingdings bullet): the
+                    // private-use character text exports write for it.
+                    "sym" => {
+                        let c = attr(&e, "char")
+                            .and_then(|h| u32::from_str_radix(&h, 16).ok())
+                            .and_then(char::from_u32);
+                        if let (Some(c), Some(p)) = (c, paragraphs.last_mut()) {
+                            p.push(c);
+                        }
+                    }
                     "noBreakHyphen" => {
                         if let Some(p) = paragraphs.last_mut() {
                             p.push('-');
@@ -534,7 +544,8 @@ mod tests {
             </w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>\
             <w:r><w:t xml:space=\"preserve\">Kính gửi: Sở A &amp; B</w:t></w:r></w:p>";
         let xml = doc(&format!(
-            "{header}{text_box}{}<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>",
+            "{header}{text_box}{}<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>\
+             <w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0A7\"/><w:t xml:space=\"preserve\"> Sở E</w:t></w:r></w:p>",
             p("THÔNG BÁO")
         ));
         let text = body_text(&xml, &Numbering::default()).unwrap();
@@ -547,7 +558,8 @@ mod tests {
              Kính gửi: Sở A & B\n\
              THÔNG BÁO\n\
              a\tb\n\
-             c\n"
+             c\n\
+             \u{F0A7} Sở E\n"
         );
     }
 
