@@ -1,5 +1,6 @@
-//! Throughput, stage by stage, in MB/s and documents/s: normalize, grammar, extract,
-//! parse, rows, rows to DataFrames, Parquet writing. ("extract" re-annotates parsed
+//! Throughput, stage by stage, in MB/s and documents/s: reading Word files, web pages and
+//! legacy encodings, normalize, grammar, extract, parse, rows, rows to DataFrames, Parquet
+//! writing. ("extract" re-annotates parsed
 //! trees, clone included; MB/s are always of the source text.)
 //!
 //! Over the project's own `corpus/` always, and over `../shared/corpus` when it is there
@@ -140,8 +141,58 @@ fn bench_corpus(c: &mut Criterion, name: &str, docs: &[(String, String)]) {
     g.finish();
 }
 
+/// Reading the other input forms to text, in MB/s of their bytes: Word files (the
+/// fixtures: zip, XML), web pages and the legacy encodings (the project's notices written
+/// in them; detection included: every decoding is scored).
+fn bench_readers(c: &mut Criterion, root: &Path) {
+    let mut docx = Vec::new();
+    for e in std::fs::read_dir(root.join("tests/fixtures/docx"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if e.path().extension().is_some_and(|x| x == "docx") {
+            docx.push(std::fs::read(e.path()).unwrap());
+        }
+    }
+    let notices: Vec<String> = texts(&root.join("corpus"))
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let pages: Vec<Vec<u8>> = notices
+        .iter()
+        .map(|t| {
+            let body: String = t.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+            format!("<!DOCTYPE html><html><body>{body}</body></html>").into_bytes()
+        })
+        .collect();
+    let mut inputs = vec![("docx", docx), ("html", pages)];
+    for e in vanban::decode::Encoding::LEGACY {
+        let encoded = notices
+            .iter()
+            .map(|t| vanban::decode::encode(t, e))
+            .collect();
+        inputs.push((e.name(), encoded));
+    }
+    let mut g = c.benchmark_group("read/MB");
+    g.sample_size(20);
+    for (name, files) in &inputs {
+        let bytes: usize = files.iter().map(Vec::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                for f in files {
+                    black_box(vanban::text_of(f, None).map(|t| t.text.len()).unwrap_or(0));
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    bench_readers(c, root);
     bench_corpus(c, "own-corpus", &texts(&root.join("corpus")));
     let shared = root.join("../shared/corpus");
     if shared.is_dir() {

@@ -171,20 +171,26 @@ pub fn decode_as(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded, De
     if lossy.replaced * 50 <= lossy.text.chars().count() {
         return Ok(lossy);
     }
-    let mut best: Option<(i64, Decoded)> = None;
+    // Each candidate is scored on the first 4 KiB, some hundreds of words (8-bit
+    // encodings: any cut is a character boundary); the one chosen decodes the whole file.
+    let whole = bytes.len() <= 4 << 10;
+    let sample = &bytes[..bytes.len().min(4 << 10)];
+    let mut best: Option<(i64, Encoding, (usize, usize), String)> = None;
     for e in Encoding::LEGACY {
-        let text = legacy(bytes, e);
+        let text = legacy(sample, e);
         let (valid, invalid) = syllable::score(&text);
         let score = valid as i64 - invalid as i64;
         if best.as_ref().is_none_or(|b| score > b.0) {
-            let mut d = plain(text, e);
-            d.detected = Some((valid, invalid));
-            best = Some((score, d));
+            best = Some((score, e, (valid, invalid), text));
         }
     }
     match best {
         // Most words with a letter outside ASCII must read as syllables.
-        Some((_, d)) if d.detected.is_some_and(|(v, i)| v > 0 && v >= 3 * i) => Ok(d),
+        Some((_, e, (v, i), text)) if v > 0 && v >= 3 * i => {
+            let mut d = plain(if whole { text } else { legacy(bytes, e) }, e);
+            d.detected = Some((v, i));
+            Ok(d)
+        }
         _ => Err(DecodeError::NotUtf8 {
             invalid: lossy.replaced,
         }),

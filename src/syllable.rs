@@ -19,6 +19,9 @@ const NUCLEI: [&str; 54] = [
     "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
 ];
 
+static NUCLEUS_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NUCLEI.into_iter().collect());
+
 const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
 /// A letter without its tone (lower case) and whether it carried one; `None` for a
@@ -102,7 +105,7 @@ pub fn is_syllable(word: &str) -> bool {
     let rhyme_ok = |r: &str| {
         CODAS.iter().any(|coda| {
             r.strip_suffix(coda)
-                .is_some_and(|nucleus| NUCLEI.contains(&nucleus))
+                .is_some_and(|nucleus| NUCLEUS_SET.contains(nucleus))
         })
     };
     // "gi" and "qu" may also be "g"/"q" + a rhyme opening with i/u ("gìn", "quá").
@@ -122,11 +125,14 @@ pub fn is_syllable(word: &str) -> bool {
 /// them; a word is what lies between spaces and ASCII punctuation or digits.
 pub fn score(text: &str) -> (usize, usize) {
     let (mut valid, mut invalid) = (0, 0);
+    // Vietnamese has a few thousand syllables and a text repeats them: each distinct word
+    // is judged once.
+    let mut seen: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for word in text
         .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
         .filter(|w| !w.is_ascii())
     {
-        if is_syllable(word) {
+        if *seen.entry(word).or_insert_with(|| is_syllable(word)) {
             valid += 1;
         } else {
             invalid += 1;
