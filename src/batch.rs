@@ -57,6 +57,8 @@ pub struct Summary {
     pub secs: f64,
     /// Most frequent error and warning messages with their counts.
     pub top_diagnostics: Vec<(String, usize)>,
+    /// Documents by how their text was read (`utf-8`, `tcvn3`, `docx` …), most first.
+    pub sources: Vec<(String, usize)>,
     pub written: Vec<PathBuf>,
     /// The output folder.
     pub out: PathBuf,
@@ -76,6 +78,14 @@ impl std::fmt::Display for Summary {
             self.files as f64 / secs,
             self.bytes as f64 / 1e6 / secs
         )?;
+        if !self.sources.is_empty() {
+            let list: Vec<String> = self
+                .sources
+                .iter()
+                .map(|(s, n)| format!("{n} {s}"))
+                .collect();
+            writeln!(f, "read as: {}", list.join(", "))?;
+        }
         if self.reused > 0 || self.duplicates > 0 {
             writeln!(
                 f,
@@ -349,7 +359,8 @@ pub fn build(files: &[PathBuf], opts: &Options) -> Result<Summary, String> {
         failed: count("failed"),
         bytes: total,
         secs: started.elapsed().as_secs_f64(),
-        top_diagnostics: top_diagnostics(&merged.diagnostics, 5),
+        top_diagnostics: most_frequent(&merged.diagnostics, 5),
+        sources: most_frequent(&merged.sources, usize::MAX),
         written,
         out: out.clone(),
     })
@@ -360,6 +371,8 @@ struct Final {
     aggregates: Vec<(&'static str, DataFrame)>,
     /// Documents by status.
     statuses: HashMap<String, usize>,
+    /// Documents by how their text was read (encoding, `docx`, `html`).
+    sources: HashMap<String, usize>,
     /// Error and warning messages with their counts.
     diagnostics: HashMap<String, usize>,
     written: Vec<PathBuf>,
@@ -458,6 +471,7 @@ fn write_final(
     let mut sink = Sink::create(out, schemas, formats, partition_by_year)?;
     let mut partials = Vec::new();
     let mut statuses: HashMap<String, usize> = HashMap::new();
+    let mut sources: HashMap<String, usize> = HashMap::new();
     let mut diagnostics: HashMap<String, usize> = HashMap::new();
     let mut documents_written = 0;
     for (&n, indices) in &files_of_part {
@@ -513,6 +527,12 @@ fn write_final(
         for s in status.str().map_err(err)?.iter().flatten() {
             *statuses.entry(s.to_string()).or_default() += 1;
         }
+        let source = tables.documents.column("source").map_err(err)?;
+        for s in source.str().map_err(err)?.iter().flatten() {
+            if !s.is_empty() {
+                *sources.entry(s.to_string()).or_default() += 1;
+            }
+        }
         let d = &tables.diagnostics;
         let severity = d.column("severity").and_then(|c| c.str()).map_err(err)?;
         let message = d.column("message").and_then(|c| c.str()).map_err(err)?;
@@ -544,6 +564,7 @@ fn write_final(
     Ok(Final {
         aggregates: combine_aggregates(partials).map_err(err)?,
         statuses,
+        sources,
         diagnostics,
         written,
         used_parts: files_of_part.keys().copied().collect(),
@@ -769,8 +790,8 @@ impl Sink {
     }
 }
 
-/// The most frequent error and warning messages, most frequent first.
-fn top_diagnostics(counts: &HashMap<String, usize>, n: usize) -> Vec<(String, usize)> {
+/// The `n` most frequent keys (messages, sources), most frequent first.
+fn most_frequent(counts: &HashMap<String, usize>, n: usize) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = counts.iter().map(|(m, c)| (m.clone(), *c)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.truncate(n);

@@ -81,6 +81,7 @@ fn build_corpus(tag: &str) -> PathBuf {
         summary.starts_with("5 documents: 5 ok, 0 partial, 0 failed"),
         "{summary}"
     );
+    assert!(summary.contains("\nread as: 5 utf-8\n"), "{summary}");
     out
 }
 
