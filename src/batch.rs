@@ -523,26 +523,26 @@ fn write_final(
         sink.write(&mut frames)?;
         let tables = Tables::from_frames(frames).ok_or("six tables expected")?;
         documents_written += tables.documents.height();
-        let status = tables.documents.column("status").map_err(err)?;
-        for s in status.str().map_err(err)?.iter().flatten() {
-            *statuses.entry(s.to_string()).or_default() += 1;
-        }
-        let source = tables.documents.column("source").map_err(err)?;
-        for s in source.str().map_err(err)?.iter().flatten() {
-            if !s.is_empty() {
-                *sources.entry(s.to_string()).or_default() += 1;
-            }
-        }
-        let d = &tables.diagnostics;
-        let severity = d.column("severity").and_then(|c| c.str()).map_err(err)?;
-        let message = d.column("message").and_then(|c| c.str()).map_err(err)?;
-        for (s, m) in severity.iter().zip(message.iter()) {
-            if let (Some(s), Some(m)) = (s, m)
-                && s != "note"
-            {
-                *diagnostics.entry(m.to_string()).or_default() += 1;
-            }
-        }
+        let column = |df: &DataFrame, name: &str| df.column(name).and_then(|c| c.str().cloned());
+        tally(
+            &column(&tables.documents, "status").map_err(err)?,
+            &mut statuses,
+        );
+        tally(
+            &column(&tables.documents, "source").map_err(err)?,
+            &mut sources,
+        );
+        let errors_and_warnings = tables
+            .diagnostics
+            .clone()
+            .lazy()
+            .filter(col("severity").neq(lit("note")))
+            .collect()
+            .map_err(err)?;
+        tally(
+            &column(&errors_and_warnings, "message").map_err(err)?,
+            &mut diagnostics,
+        );
         // Each part's aggregates, added up as they come: exact, as a document lies in one
         // part.
         partials.push(
@@ -552,8 +552,7 @@ fn write_final(
             partials = vec![combine_aggregates(std::mem::take(&mut partials)).map_err(err)?];
         }
     }
-    let mut written = Vec::new();
-    written.extend(sink.finish(out)?);
+    let written = sink.finish(out)?;
     if documents_written != files.len() {
         return Err(format!(
             "the cache in {} holds {documents_written} of the {} documents: build again without --resume",
@@ -595,6 +594,21 @@ fn year_folder(y: Option<i32>) -> String {
         Some(y) => format!("year={y}"),
         None => "year=__HIVE_DEFAULT_PARTITION__".to_string(),
     }
+}
+
+/// The writer of table `k`'s partition of year `y` in one format, its folder made.
+fn partition_writer(
+    root: &Path,
+    k: usize,
+    y: Option<i32>,
+    format: Format,
+    schema: &Schema,
+) -> Result<TableWriter, String> {
+    let dir = root
+        .join(format!("{}.{}", TABLES[k], extension(format)))
+        .join(year_folder(y));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    TableWriter::create(&dir, "part-0", schema, &[format])
 }
 
 fn extension(f: Format) -> &'static str {
@@ -715,17 +729,7 @@ impl Sink {
                     let w = match writers.entry((k, y, f)) {
                         std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                         std::collections::hash_map::Entry::Vacant(e) => {
-                            let dir = root
-                                .join(format!("{}.{}", TABLES[k], extension(*format)))
-                                .join(year_folder(y));
-                            std::fs::create_dir_all(&dir)
-                                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                            e.insert(TableWriter::create(
-                                &dir,
-                                "part-0",
-                                &schemas[k],
-                                &[*format],
-                            )?)
+                            e.insert(partition_writer(root, k, y, *format, &schemas[k])?)
                         }
                     };
                     w.write(&mut rows)?;
@@ -756,12 +760,7 @@ impl Sink {
                         if writers.keys().any(|(t, _, g)| *t == k && *g == f) {
                             continue;
                         }
-                        let dir = root
-                            .join(format!("{}.{}", TABLES[k], extension(*format)))
-                            .join(year_folder(None));
-                        std::fs::create_dir_all(&dir)
-                            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                        let mut w = TableWriter::create(&dir, "part-0", schema, &[*format])?;
+                        let mut w = partition_writer(&root, k, None, *format, schema)?;
                         w.write(&mut DataFrame::empty_with_schema(schema))?;
                         writers.insert((k, None, f), w);
                     }
@@ -787,6 +786,14 @@ impl Sink {
             }
         }
         Ok(written)
+    }
+}
+
+/// Add a column's values (empty ones left out: a failed document has no source) to
+/// their counts.
+fn tally(values: &StringChunked, counts: &mut HashMap<String, usize>) {
+    for v in values.iter().flatten().filter(|v| !v.is_empty()) {
+        *counts.entry(v.to_string()).or_default() += 1;
     }
 }
 

@@ -539,12 +539,15 @@ pub fn aggregates(
     let agency_workload = assignments
         .clone()
         .group_by([col("canonical"), col("role")])
-        .agg([
-            col("directive_id").n_unique().alias("directives"),
-            col("doc_id").n_unique().alias("documents"),
-            col("date").min().alias("first_date"),
-            col("date").max().alias("last_date"),
-        ]);
+        .agg(
+            counts()
+                .into_iter()
+                .chain([
+                    col("date").min().alias("first_date"),
+                    col("date").max().alias("last_date"),
+                ])
+                .collect::<Vec<_>>(),
+        );
     let agency_workload_by_year = assignments
         .clone()
         .with_column(col("date").dt().year().alias("year"))

@@ -395,25 +395,34 @@ fn tone_of(set: &str, m: char) -> char {
     TONE_MARKS[k]
 }
 
-/// VNI's letters of one byte.
-fn vni_letter(c: char) -> char {
-    match c {
-        'ñ' => 'đ',
-        'Ñ' => 'Đ',
-        'ô' => 'ơ',
-        'Ô' => 'Ơ',
-        'ö' => 'ư',
-        'Ö' => 'Ư',
-        'æ' => 'ỉ',
-        'Æ' => 'Ỉ',
-        'ó' => 'ĩ',
-        'Ó' => 'Ĩ',
-        'ò' => 'ị',
-        'Ò' => 'Ị',
-        'î' => 'ỵ',
-        'Î' => 'Ỵ',
-        _ => c,
+/// VNI's letters of one byte, small forms: (the Windows-1252 character of the byte, the
+/// letter). Capitals are the capitals of both.
+const VNI_LETTERS: [(char, char); 7] = [
+    ('ñ', 'đ'),
+    ('ô', 'ơ'),
+    ('ö', 'ư'),
+    ('æ', 'ỉ'),
+    ('ó', 'ĩ'),
+    ('ò', 'ị'),
+    ('î', 'ỵ'),
+];
+
+/// The same letter in `c`'s case.
+fn case_of(c: char, letter: char) -> char {
+    if c.is_uppercase() {
+        letter.to_uppercase().next().unwrap_or(letter)
+    } else {
+        letter
     }
+}
+
+/// A VNI byte read as a letter of its own, or as itself.
+fn vni_letter(c: char) -> char {
+    let small = c.to_lowercase().next().unwrap_or(c);
+    VNI_LETTERS
+        .iter()
+        .find(|(byte, _)| *byte == small)
+        .map_or(c, |&(_, letter)| case_of(c, letter))
 }
 
 /// Encode NFC text in `e` (the project's own tables; used to test decoding on text of
@@ -478,42 +487,24 @@ fn encode_char(c: char, e: Encoding, out: &mut Vec<u8>) {
         },
         _ => {
             // VNI: base letter, then one mark byte.
-            let upper = c.is_uppercase();
-            let cased = |s: char| -> u8 {
-                let s = if upper {
-                    s.to_uppercase().next().unwrap_or(s)
-                } else {
-                    s
-                };
-                table_byte(t, s).unwrap_or(b'?')
-            };
+            let cased = |s: char| table_byte(t, case_of(c, s)).unwrap_or(b'?');
             let k = tone.map(|m| TONE_MARKS.iter().position(|&x| x == m).unwrap_or(0));
             let pick = |set: &str, k: usize| set.chars().nth(k).unwrap_or('?');
-            let one_byte = [
-                ('đ', 'ñ'),
-                ('ơ', 'ô'),
-                ('ư', 'ö'),
-                ('ỉ', 'æ'),
-                ('ĩ', 'ó'),
-                ('ị', 'ò'),
-                ('ỵ', 'î'),
-                ('í', 'í'),
-                ('ì', 'ì'),
-            ];
             let small = c.to_lowercase().next().unwrap_or(c);
-            if let Some(&(_, b)) = one_byte.iter().find(|(l, _)| *l == small) {
+            // Letters of one byte; í and ì are Windows-1252's own.
+            let own = VNI_LETTERS
+                .iter()
+                .find(|(_, l)| *l == small)
+                .map(|&(b, _)| b);
+            if let Some(b) = own.or(matches!(small, 'í' | 'ì').then_some(small)) {
                 out.push(cased(b));
                 return;
             }
             let small_untoned = untoned.to_lowercase();
             let (base, mark): (char, Option<char>) = match (small_untoned.as_str(), k) {
-                ("â" | "ê" | "ô", None) => {
-                    (small_untoned.chars().next().map(strip).unwrap(), Some('â'))
+                (hat @ ("â" | "ê" | "ô"), k) => {
+                    (strip(hat), Some(k.map_or('â', |k| pick(VNI_HAT_TONES, k))))
                 }
-                ("â" | "ê" | "ô", Some(k)) => (
-                    small_untoned.chars().next().map(strip).unwrap(),
-                    Some(pick(VNI_HAT_TONES, k)),
-                ),
                 ("ă", None) => ('a', Some('ê')),
                 ("ă", Some(k)) => ('a', Some(pick(VNI_BREVE_TONES, k))),
                 ("ơ", Some(k)) => ('ô', Some(pick(VNI_TONES, k))),
@@ -535,12 +526,11 @@ fn encode_char(c: char, e: Encoding, out: &mut Vec<u8>) {
 }
 
 /// The base of â, ê, ô.
-fn strip(c: char) -> char {
-    match c {
-        'â' => 'a',
-        'ê' => 'e',
-        'ô' => 'o',
-        _ => c,
+fn strip(hat: &str) -> char {
+    match hat {
+        "â" => 'a',
+        "ê" => 'e',
+        _ => 'o',
     }
 }
 

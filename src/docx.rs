@@ -247,16 +247,15 @@ fn format_number(n: u32, fmt: &str) -> String {
     }
 }
 
-/// Where the text of a paragraph goes: lines of the body, or paragraphs of a cell.
+/// A table being read: rows of cells of lines.
 #[derive(Default)]
-pub(crate) struct Table {
-    /// Rows of cells of paragraphs.
-    pub(crate) rows: Vec<Vec<Vec<String>>>,
+struct Table {
+    rows: Vec<Vec<Vec<String>>>,
 }
 
 impl Table {
-    /// Rows as lines: the k-th line of a row is each cell's k-th paragraph, TAB-separated.
-    pub(crate) fn lines(&self) -> Vec<String> {
+    /// Rows as lines: the k-th line of a row is each cell's k-th line, TAB-separated.
+    fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         for row in &self.rows {
             let height = row.iter().map(Vec::len).max().unwrap_or(0);
@@ -276,13 +275,79 @@ impl Table {
     }
 }
 
+/// The lines of a Word file or a web page as they are read: each goes into the innermost
+/// open table cell, or the page; a table, once closed, becomes lines of what holds it,
+/// its rows' cells side by side.
+#[derive(Default)]
+pub(crate) struct Lines {
+    page: Vec<String>,
+    tables: Vec<Table>,
+    /// Lines pushed so far, anywhere.
+    pub(crate) pushed: usize,
+}
+
+impl Lines {
+    /// Add text, a line per line of it.
+    pub(crate) fn push(&mut self, text: &str) {
+        for line in text.split('\n') {
+            self.pushed += 1;
+            match self
+                .tables
+                .last_mut()
+                .and_then(|t| t.rows.last_mut()?.last_mut())
+            {
+                Some(cell) => cell.push(line.to_string()),
+                None => self.page.push(line.to_string()),
+            }
+        }
+    }
+
+    /// Tables open around the current line.
+    pub(crate) fn depth(&self) -> usize {
+        self.tables.len()
+    }
+
+    pub(crate) fn open_table(&mut self) {
+        self.tables.push(Table::default());
+    }
+
+    pub(crate) fn open_row(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.rows.push(Vec::new());
+        }
+    }
+
+    pub(crate) fn open_cell(&mut self) {
+        if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+            row.push(Vec::new());
+        }
+    }
+
+    pub(crate) fn close_table(&mut self) {
+        if let Some(t) = self.tables.pop() {
+            for line in t.lines() {
+                self.push(&line);
+            }
+        }
+    }
+
+    /// The text, tables left open (a file cut short) closed: what was read is kept.
+    pub(crate) fn finish(mut self) -> String {
+        while !self.tables.is_empty() {
+            self.close_table();
+        }
+        let mut text = self.page.join("\n");
+        text.push('\n');
+        text
+    }
+}
+
 /// The text of word/document.xml.
 fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
     let part = "word/document.xml";
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
-    let mut tables: Vec<Table> = Vec::new();
+    let mut lines = Lines::default();
     // Paragraphs being read: a text box's paragraphs open inside a paragraph.
     let mut paragraphs: Vec<String> = Vec::new();
     let mut in_text = false;
@@ -297,16 +362,6 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
     }
     let mut num = ParagraphNumbering::default();
     let mut counters: HashMap<(String, u8), u32> = HashMap::new();
-    // Push finished lines to the innermost open container.
-    fn emit(tables: &mut [Table], lines: &mut Vec<String>, text: String) {
-        match tables
-            .last_mut()
-            .and_then(|t| t.rows.last_mut()?.last_mut())
-        {
-            Some(cell) => cell.extend(text.split('\n').map(str::to_string)),
-            None => lines.extend(text.split('\n').map(str::to_string)),
-        }
-    }
     loop {
         let ev = r
             .read_event_into(&mut buf)
@@ -328,7 +383,7 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                         num = ParagraphNumbering::default();
                     }
                     // `<w:p/>`: an empty line.
-                    "p" => emit(&mut tables, &mut lines, String::new()),
+                    "p" => lines.push(""),
                     "t" if !empty => in_text = true,
                     "tab" => {
                         if let Some(p) = paragraphs.last_mut() {
@@ -359,23 +414,15 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                     "ilvl" => num.level = attr(&e, "val").and_then(|v| v.parse().ok()),
                     "pStyle" => num.style = attr(&e, "val"),
                     "tbl" if !empty => {
-                        if tables.len() >= MAX_DEPTH {
+                        if lines.depth() >= MAX_DEPTH {
                             return Err(format!(
                                 "{part} nests tables more than {MAX_DEPTH} deep: refused"
                             ));
                         }
-                        tables.push(Table::default());
+                        lines.open_table();
                     }
-                    "tr" if !empty => {
-                        if let Some(t) = tables.last_mut() {
-                            t.rows.push(Vec::new());
-                        }
-                    }
-                    "tc" if !empty => {
-                        if let Some(row) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                            row.push(Vec::new());
-                        }
-                    }
+                    "tr" if !empty => lines.open_row(),
+                    "tc" if !empty => lines.open_cell(),
                     _ => {}
                 }
             }
@@ -412,16 +459,10 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                     }
                     "p" => {
                         if let Some(p) = paragraphs.pop() {
-                            emit(&mut tables, &mut lines, p);
+                            lines.push(&p);
                         }
                     }
-                    "tbl" => {
-                        if let Some(t) = tables.pop() {
-                            for line in t.lines() {
-                                emit(&mut tables, &mut lines, line);
-                            }
-                        }
-                    }
+                    "tbl" => lines.close_table(),
                     _ => {}
                 }
             }
@@ -436,17 +477,7 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
                 }
             }
             Event::GeneralRef(g) if in_text && skip == 0 => {
-                let c = match g.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match g.xml10_content().as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
+                let c = crate::html::reference(&g.xml10_content());
                 if let (Some(c), Some(p)) = (c, paragraphs.last_mut()) {
                     p.push(c);
                 }
@@ -456,15 +487,7 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
         }
         buf.clear();
     }
-    // A document cut short: what was read is kept.
-    while let Some(t) = tables.pop() {
-        for line in t.lines() {
-            emit(&mut tables, &mut lines, line);
-        }
-    }
-    let mut text = lines.join("\n");
-    text.push('\n');
-    Ok(text)
+    Ok(lines.finish())
 }
 
 /// The marker of the next item of list `id` at `level` ("1.", "a)", "II."), counting on.
@@ -561,6 +584,12 @@ mod tests {
              c\n\
              \u{F0A7} Sở E\n"
         );
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        let xml = doc("<w:p><w:r><w:t>A&#44;B&#x41;&lt;&quot;</w:t></w:r></w:p>");
+        assert_eq!(body_text(&xml, &Numbering::default()).unwrap(), "A,BA<\"\n");
     }
 
     #[test]

@@ -4,18 +4,14 @@
 //! [`crate::docx`]), scripts, styles and comments are dropped, character references
 //! decoded, runs of spaces collapsed as a browser does.
 
-use crate::docx::Table;
+use crate::docx::Lines;
 
 /// Whether decoded text is an HTML page: it opens with a doctype or an `<html>` tag, or
 /// has a `<body>` early on.
 pub fn is_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{FEFF}')
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let text = text.trim_start_matches('\u{FEFF}').trim_start();
+    let end = text.char_indices().nth(1024).map_or(text.len(), |(i, _)| i);
+    let head = text[..end].to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
 }
 
@@ -46,35 +42,19 @@ const BLOCKS: [&str; 22] = [
 ];
 
 struct Page {
-    lines: Vec<String>,
-    tables: Vec<Table>,
+    lines: Lines,
+    /// The line being read.
     line: String,
-    /// Lines pushed so far, and that count when the open `<p>` began (an empty paragraph
-    /// is a blank line).
-    pushed: usize,
+    /// `lines.pushed` when the open `<p>` began: an empty paragraph is a blank line.
     paragraph: Option<usize>,
 }
 
 impl Page {
-    /// A line into the innermost open cell, or the page.
-    fn push(&mut self, line: String) {
-        self.pushed += 1;
-        match self
-            .tables
-            .last_mut()
-            .and_then(|t| t.rows.last_mut()?.last_mut())
-        {
-            Some(cell) => cell.push(line),
-            None => self.lines.push(line),
-        }
-    }
-
     /// End the current line, if it holds text.
     fn flush(&mut self) {
-        let line = self.line.trim().to_string();
-        self.line.clear();
-        if !line.is_empty() {
-            self.push(line);
+        let line = std::mem::take(&mut self.line);
+        if !line.trim().is_empty() {
+            self.lines.push(line.trim());
         }
     }
 
@@ -91,56 +71,32 @@ impl Page {
     }
 
     fn tag(&mut self, name: &str, closing: bool) {
-        match (name, closing) {
-            ("table", false) => {
-                self.flush();
-                self.tables.push(Table::default());
-            }
-            ("table", true) => {
-                self.flush();
-                self.close_table();
-            }
-            ("tr", false) => {
-                self.flush();
-                if let Some(t) = self.tables.last_mut() {
-                    t.rows.push(Vec::new());
-                }
-            }
-            ("td" | "th", false) => {
-                self.flush();
-                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                    row.push(Vec::new());
-                }
-            }
-            ("p", false) => {
-                self.flush();
-                self.paragraph = Some(self.pushed);
-            }
-            ("p", true) => {
-                self.flush();
-                if self.paragraph.take() == Some(self.pushed) {
-                    self.push(String::new());
-                }
-            }
-            // A second break in a row is a blank line.
-            ("br", _) if self.line.trim().is_empty() => self.push(String::new()),
-            _ if BLOCKS.contains(&name) || matches!(name, "td" | "th" | "tr") => self.flush(),
-            _ => {}
+        let blank = self.line.trim().is_empty();
+        if BLOCKS.contains(&name) || matches!(name, "table" | "tr" | "td" | "th") {
+            self.flush();
         }
-    }
-
-    /// The innermost table, as lines of the container around it.
-    fn close_table(&mut self) {
-        if let Some(t) = self.tables.pop() {
-            for l in t.lines() {
-                self.push(l);
+        match (name, closing) {
+            // A second break in a row is a blank line.
+            ("br", _) if blank => self.lines.push(""),
+            ("table", false) => self.lines.open_table(),
+            ("table", true) => self.lines.close_table(),
+            ("tr", false) => self.lines.open_row(),
+            ("td" | "th", false) => self.lines.open_cell(),
+            ("p", false) => self.paragraph = Some(self.lines.pushed),
+            ("p", true) => {
+                let empty = self.paragraph.take() == Some(self.lines.pushed);
+                if empty {
+                    self.lines.push("");
+                }
             }
+            _ => {}
         }
     }
 }
 
-/// A character reference (`amp`, `#225`, `#xE1`), without `&` and `;`.
-fn reference(name: &str) -> Option<char> {
+/// A character reference (`amp`, `#225`, `#xE1`), without `&` and `;` (also XML's,
+/// for [`crate::docx`]).
+pub(crate) fn reference(name: &str) -> Option<char> {
     if let Some(n) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
         return u32::from_str_radix(n, 16).ok().and_then(char::from_u32);
     }
@@ -170,10 +126,8 @@ fn reference(name: &str) -> Option<char> {
 /// The text of an HTML page.
 pub fn text(html: &str) -> String {
     let mut page = Page {
-        lines: Vec::new(),
-        tables: Vec::new(),
+        lines: Lines::default(),
         line: String::new(),
-        pushed: 0,
         paragraph: None,
     };
     let lower = html.to_ascii_lowercase();
@@ -223,12 +177,7 @@ pub fn text(html: &str) -> String {
         i += next;
     }
     page.flush();
-    while !page.tables.is_empty() {
-        page.close_table();
-    }
-    let mut out = page.lines.join("\n");
-    out.push('\n');
-    out
+    page.lines.finish()
 }
 
 #[cfg(test)]

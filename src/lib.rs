@@ -109,22 +109,12 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
         d.replaced_at = d.replaced_at.map(|_| 0);
         source = "html";
     }
-    let note = |severity, at: usize, message: String| {
-        let (line, column) = normalize::LineIndex::new(&d.text).line_col(&d.text, at);
-        tree::Diagnostic {
-            line,
-            column,
-            severity,
-            message,
-            expected: Vec::new(),
-            offset: at,
-        }
-    };
     let mut diagnostics = Vec::new();
     if let Some((valid, invalid)) = d.detected {
-        diagnostics.push(note(
-            tree::Severity::Note,
+        diagnostics.push(diagnostic_at(
+            &d.text,
             0,
+            tree::Severity::Note,
             format!(
                 "not UTF-8: read as {} ({valid} of {} words with accents are Vietnamese \
                  syllables); name another with --encoding",
@@ -134,9 +124,10 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
         ));
     }
     if let Some(at) = d.replaced_at {
-        diagnostics.push(note(
-            tree::Severity::Warning,
+        diagnostics.push(diagnostic_at(
+            &d.text,
             at,
+            tree::Severity::Warning,
             format!(
                 "{} invalid {} sequence(s) replaced by U+FFFD",
                 d.replaced,
@@ -232,41 +223,43 @@ pub fn parse_text_timed(
     t.extract += after_extract - after_assemble;
     if let Some(g) = garbled {
         doc.status = Status::Partial;
-        let (line, column) = normalize::LineIndex::new(&norm.text).line_col(&norm.text, g.at);
-        doc.diagnostics.insert(
-            0,
-            tree::Diagnostic {
-                line,
-                column,
-                severity: tree::Severity::Error,
-                message: format!(
-                    "garbled text: {} of {} words with accents are no Vietnamese syllables \
-                     (text extracted from a PDF whose fonts have no Unicode map?); extract it \
-                     again with OCR, or give vanban the original file; the values read here \
-                     are unreliable",
-                    g.invalid,
-                    g.valid + g.invalid
-                ),
-                expected: Vec::new(),
-                offset: g.at,
-            },
+        // Diagnostics hold original offsets; `g.at` is one of the normalized text.
+        let at = norm.map.to_original(g.at);
+        let message = format!(
+            "garbled text: {} of {} words with accents are no Vietnamese syllables (text \
+             extracted from a PDF whose fonts have no Unicode map?); extract it again with \
+             OCR, or give vanban the original file; the values read here are unreliable",
+            g.invalid,
+            g.valid + g.invalid
         );
+        let d = diagnostic_at(text, at, tree::Severity::Error, message);
+        doc.diagnostics.insert(0, d);
     }
     if let Some(e) = grammar_error {
         doc.status = Status::Partial;
-        doc.diagnostics.insert(
-            0,
-            tree::Diagnostic {
-                line: 1,
-                column: 1,
-                severity: tree::Severity::Error,
-                message: format!("the grammar could not type this text: {e}"),
-                expected: Vec::new(),
-                offset: 0,
-            },
-        );
+        let message = format!("the grammar could not type this text: {e}");
+        let d = diagnostic_at(text, 0, tree::Severity::Error, message);
+        doc.diagnostics.insert(0, d);
     }
     doc
+}
+
+/// A diagnostic at byte `offset` of `text` (the decoded text), with its line and column.
+fn diagnostic_at(
+    text: &str,
+    offset: usize,
+    severity: tree::Severity,
+    message: String,
+) -> tree::Diagnostic {
+    let (line, column) = normalize::LineIndex::new(text).line_col(text, offset);
+    tree::Diagnostic {
+        line,
+        column,
+        severity,
+        message,
+        expected: Vec::new(),
+        offset,
+    }
 }
 
 /// Read and parse a file. An I/O error gives a `failed` document, not an `Err`.

@@ -116,19 +116,12 @@ impl LineIndex {
     /// 1-based (line, column); the column counts grapheme clusters, so it lands on the
     /// same letter whether the marks are composed or not.
     pub fn line_col(&self, original: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(original, offset.min(original.len()));
+        let offset = original.floor_char_boundary(offset);
         let line = self.line(offset);
         let start = self.starts[line - 1];
         let col = original[start..offset].graphemes(true).count() + 1;
         (line, col)
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Normalize decoded text. Never fails.

@@ -6,24 +6,11 @@ use std::io::Write;
 use std::path::Path;
 use vanban::Status;
 
-/// The tree as JSON without what depends on bytes rather than content: spans (byte
-/// offsets), sizes, file name, how the text was read.
+mod common;
+
+/// The tree without what depends on bytes rather than content.
 fn content(doc: &vanban::Document) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(m) => {
-                for k in ["span", "spans", "offset", "bytes", "file", "source"] {
-                    m.remove(k);
-                }
-                m.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::to_value(doc).unwrap();
-    strip(&mut v);
-    v
+    common::json_without(doc, &common::BYTE_FIELDS)
 }
 
 #[test]
