@@ -103,38 +103,55 @@ fn collapse(s: &str) -> String {
 
 /// Whether `s` is collapsed already: single ASCII spaces between words, no other
 /// whitespace, no bar. Most cells are; this byte scan spares them the word-by-word
-/// rebuild (collapse runs many times per line).
+/// rebuild (collapse runs many times per line). Only the bytes in `MAY_SPLIT` are looked
+/// at closely.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut prev_space = true; // no leading space
-    for i in 0..b.len() {
-        let next = |k: usize| b.get(i + k).copied();
-        match b[i] {
-            b' ' if prev_space => return false,
-            b' ' => {
-                prev_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'|' => return false,
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let next = |i: usize| b.get(i).copied();
+    for (i, &c) in b.iter().enumerate() {
+        if !MAY_SPLIT[c as usize] {
+            continue;
+        }
+        let ok = match c {
+            b' ' => next(i + 1) != Some(b' '),
             // The whitespace beyond ASCII: U+0085, U+00A0, U+1680, U+2000–U+200A,
             // U+2028, U+2029, U+202F, U+205F, U+3000.
-            0xC2 if matches!(next(1), Some(0x85 | 0xA0)) => return false,
-            0xE1 if next(1) == Some(0x9A) && next(2) == Some(0x80) => return false,
-            0xE2 if matches!(
-                (next(1), next(2)),
+            0xC2 => !matches!(next(i + 1), Some(0x85 | 0xA0)),
+            0xE1 => !(next(i + 1) == Some(0x9A) && next(i + 2) == Some(0x80)),
+            0xE2 => !matches!(
+                (next(i + 1), next(i + 2)),
                 (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
-            ) =>
-            {
-                return false;
-            }
-            0xE3 if next(1) == Some(0x80) && next(2) == Some(0x80) => return false,
-            _ => prev_space = false,
+            ),
+            0xE3 => !(next(i + 1) == Some(0x80) && next(i + 2) == Some(0x80)),
+            // TAB, LF, VT, FF, CR, `|`.
+            _ => false,
+        };
+        if !ok {
+            return false;
         }
     }
-    !prev_space || b.is_empty()
+    true
 }
 
-/// [`collapse`] word by word.
+/// The bytes `is_collapsed` must look at: space, the ASCII whitespace, `|`, and the lead
+/// bytes of the other whitespace characters.
+const MAY_SPLIT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', b'|', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Spaces collapsed word by word (the slow path of `collapse`).
 fn collapse_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {

@@ -219,14 +219,13 @@ fn is_clean(line: &str) -> bool {
 /// syllable, not after `q` (`quý` keeps its tone). Most toned a/e/y after o/u stay
 /// (`toàn`, `ngoài`, `quả`), so their lines are still copied whole.
 fn new_style_tone(prev2: char, prev: char, c: char, next: Option<char>) -> bool {
-    if next.is_some_and(char::is_alphabetic) {
-        return false;
-    }
-    match prev {
+    // The letters first: the look-up of `next` is the costly test, and rarely needed.
+    let toned = match prev {
         'o' | 'O' => TONED_A_E.contains(c),
         'u' | 'U' => !matches!(prev2, 'q' | 'Q') && TONED_Y.contains(c),
         _ => false,
-    }
+    };
+    toned && !next.is_some_and(char::is_alphabetic)
 }
 
 /// A row of a table that antiword drew as an ASCII box: `|cell |cell |`.
