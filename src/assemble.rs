@@ -279,12 +279,11 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
     let mut anchored = false;
     let mut open = Open::None;
     let mut entries = 0;
+    let mut done = false;
     for (i, l) in lines.iter().enumerate() {
         let Some(first) = l.first() else {
             // A blank line ends a subject, and an addressee list that has begun.
-            if open == Open::Subject || entries > 0 {
-                open = Open::None;
-            }
+            open = after_blank(open, entries > 0, done);
             continue;
         };
         for c in &l.cells {
@@ -296,10 +295,15 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
                 Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
                     anchored = true
                 }
-                Rule::vv_line => open = Open::Subject,
+                Rule::vv_line => {
+                    open = Open::Subject;
+                    done = ends_sentence(cx.cell(c));
+                }
                 Rule::kinh_gui => {
                     open = Open::Addressees;
-                    entries = usize::from(!cx.part(c, Rule::kg_text).unwrap_or("").is_empty());
+                    let first_entry = cx.part(c, Rule::kg_text).unwrap_or("");
+                    entries = usize::from(!first_entry.is_empty());
+                    done = !list_goes_on(first_entry);
                 }
                 _ => {}
             }
@@ -323,12 +327,18 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
         }
         let text = cx.cell(first);
         let continues = match open {
-            Open::Subject => first.kind == Rule::text && starts_lower_or_digit(text),
-            Open::Addressees => {
-                first.kind == Rule::bullet
-                    || (first.kind == Rule::text && text.chars().count() < 80)
+            Open::Subject | Open::SubjectGap if continues_subject(open, first, text) => {
+                done = ends_sentence(text);
+                open = Open::Subject;
+                true
             }
-            Open::None => false,
+            Open::Subject | Open::SubjectGap => false,
+            Open::Addressees | Open::AddresseesGap if continues_list(open, first, text) => {
+                done = !list_goes_on(text);
+                open = Open::Addressees;
+                true
+            }
+            Open::Addressees | Open::AddresseesGap | Open::None => false,
         };
         if continues {
             entries += usize::from(open == Open::Addressees);
@@ -346,7 +356,48 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
 enum Open {
     None,
     Subject,
+    /// A blank line inside an unfinished subject: antiword and pdftotext put one between
+    /// paragraphs ("V/v tăng cường kiểm tra" / "" / "dịp Tết Nguyên đán").
+    SubjectGap,
     Addressees,
+    /// A blank line after an addressee that ends with `;` or `,` (more follow).
+    AddresseesGap,
+}
+
+/// What stays open after a blank line: an unfinished subject (its last line does not end
+/// a sentence) or addressee list (its last entry ends with `;` or `,`), and a list that
+/// has no entry yet. `done`: the last line of the open part ended it.
+fn after_blank(open: Open, has_entries: bool, done: bool) -> Open {
+    match open {
+        Open::Subject if !done => Open::SubjectGap,
+        Open::Subject => Open::None,
+        Open::Addressees if has_entries && !done => Open::AddresseesGap,
+        Open::Addressees if has_entries => Open::None,
+        other => other,
+    }
+}
+
+/// Whether an addressee line says more follow ("- Sở Tài chính;").
+fn list_goes_on(line: &str) -> bool {
+    line.trim_end().ends_with([';', ','])
+}
+
+/// Whether a header line goes on with the addressees: a bullet, or right under them a
+/// short line of text.
+fn continues_list(open: Open, first: &Cell, text: &str) -> bool {
+    first.kind == Rule::bullet
+        || (open == Open::Addressees && first.kind == Rule::text && text.chars().count() < 80)
+}
+
+/// Whether a header line goes on with the subject: text that starts in lower case (or
+/// with a digit, right under it).
+fn continues_subject(open: Open, first: &Cell, text: &str) -> bool {
+    first.kind == Rule::text
+        && match open {
+            Open::Subject => starts_lower_or_digit(text),
+            Open::SubjectGap => starts_lower(text),
+            _ => false,
+        }
 }
 
 fn starts_lower(s: &str) -> bool {
@@ -429,13 +480,28 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     let mut party = false;
     let mut state = false;
     let mut open = Open::None;
+    let mut done = false;
     let mut caps_so: Option<Cell> = None;
+    // A date line whose year wrapped to the next line of its column (a narrow column in
+    // a PDF: "Phan Rang - Tháp Chàm, ngày 04 tháng 02 năm" / "2022"): its day and month.
+    let mut year_wrapped: Option<(u32, u32)> = None;
     for l in lines {
         if l.is_blank() {
-            if open == Open::Subject || (open == Open::Addressees && !h.addressees.is_empty()) {
-                open = Open::None;
-            }
+            open = after_blank(open, !h.addressees.is_empty(), done);
             continue;
+        }
+        if let Some((d, m)) = year_wrapped.take() {
+            let year = l.cells.iter().find_map(|c| {
+                let t = cx.cell(c).trim_end_matches(['.', ',']);
+                if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+                    t.parse().ok()
+                } else {
+                    None
+                }
+            });
+            if let Some(y) = year {
+                h.date = iso_date(y, m, d);
+            }
         }
         for (ci, c) in l.cells.iter().enumerate() {
             let text = cx.cell(c);
@@ -456,11 +522,18 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                     seen_so = true;
                     if let Some(vv) = cx.part(c, Rule::vv_text) {
                         h.subject = Some(vv.to_string());
+                        done = ends_sentence(vv);
                         open = Open::Subject;
                     }
                 }
                 Rule::date_line if h.place.is_none() => {
                     read_date(cx, c, &mut h);
+                    let num = |r: Rule| cx.part(c, r).and_then(|s| s.parse::<u32>().ok());
+                    if let (Some(d), Some(m), None) =
+                        (num(Rule::day), num(Rule::month), cx.part(c, Rule::year))
+                    {
+                        year_wrapped = Some((d, m));
+                    }
                     if cx
                         .part(c, Rule::rest)
                         .is_some_and(|r| r.contains("Kính gửi"))
@@ -473,11 +546,13 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                 Rule::stamp => h.stamps.push(text.to_string()),
                 Rule::vv_line => {
                     h.subject = cx.part(c, Rule::vv_text).map(String::from);
+                    done = h.subject.as_deref().is_some_and(ends_sentence);
                     open = Open::Subject;
                 }
                 Rule::kinh_gui => {
                     let rest = cx.part(c, Rule::kg_text).unwrap_or("");
                     push_entry(&mut h.addressees, rest);
+                    done = !list_goes_on(rest);
                     open = Open::Addressees;
                 }
                 Rule::caps_text => {
@@ -492,17 +567,21 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         candidates.push((s, cx.span(c.range.clone())));
                     }
                 }
-                Rule::bullet if open == Open::Addressees => {
+                Rule::bullet if matches!(open, Open::Addressees | Open::AddresseesGap) => {
                     push_entry(
                         &mut h.addressees,
                         cx.part(c, Rule::bullet_text).unwrap_or(""),
                     );
+                    done = !list_goes_on(text);
+                    open = Open::Addressees;
                 }
                 Rule::text | Rule::person_name => {
-                    if open == Open::Subject && ci == 0 && starts_lower_or_digit(text) {
+                    if ci == 0 && continues_subject(open, c, text) {
                         let s = h.subject.get_or_insert_with(String::new);
                         s.push(' ');
                         s.push_str(text);
+                        done = ends_sentence(text);
+                        open = Open::Subject;
                     } else if open == Open::Addressees && ci == 0 {
                         match h.addressees.last_mut() {
                             Some(last) if !last.ends_with([',', ';', '.']) => {
@@ -511,6 +590,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                             }
                             _ => push_entry(&mut h.addressees, text),
                         }
+                        done = !list_goes_on(text);
                     } else if let Some(name) = issuer_before_rule(text) {
                         // A flattened export: "… do Bảo hiểm xã hội Việt Nam ban hành.
                         // BẢO HIỂM XÃ HỘI VIỆT NAM --------".

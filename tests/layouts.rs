@@ -92,3 +92,77 @@ fn title_without_a_rule_ends_before_the_first_sentence() {
     );
     assert_eq!(doc.body[0].text, "Chủ tịch kết luận như sau:");
 }
+
+/// A công văn as antiword and `pdftotext -layout` print it: a blank line after every
+/// paragraph, columns side by side, the date's year wrapped under it in a narrow column.
+const CONVERTED: &str = "UBND TỈNH NINH THUẬN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+\n\
+SỞ CÔNG THƯƠNG                        Độc lập - Tự do - Hạnh phúc\n\
+\n\
+Số: 356/SCT-QLTM                      Phan Rang - Tháp Chàm, ngày 04 tháng 02 năm\n\
+                                      2022\n\
+\n\
+V/v tăng cường kiểm tra thị trường\n\
+\n\
+dịp Tết Nguyên đán\n\
+\n\
+Kính gửi:\n\
+\n\
+- Chi cục Quản lý thị trường tỉnh;\n\
+\n\
+- Ủy ban nhân dân các huyện, thành phố.\n\
+\n\
+Sở Công Thương đề nghị các đơn vị kiểm tra hàng giả trước ngày 28/02/2022.\n\
+\n\
+Nơi nhận:                             GIÁM ĐỐC\n\
+- Như trên;\n\
+- Lưu: VT.                            Nguyễn Văn Tuấn\n";
+
+#[test]
+fn converter_layout_with_blank_lines_and_a_wrapped_year() {
+    let doc = vanban::parse_text("converted", CONVERTED);
+    assert_eq!(doc.status, Status::Ok, "{:?}", doc.diagnostics);
+    let h = &doc.header;
+    assert_eq!(h.reference.as_deref(), Some("356/SCT-QLTM"));
+    assert_eq!(h.place.as_deref(), Some("Phan Rang - Tháp Chàm"));
+    assert_eq!(h.date.as_deref(), Some("2022-02-04"));
+    assert_eq!(
+        h.subject.as_deref(),
+        Some("tăng cường kiểm tra thị trường dịp Tết Nguyên đán")
+    );
+    assert_eq!(
+        h.addressees,
+        [
+            "Chi cục Quản lý thị trường tỉnh",
+            "Ủy ban nhân dân các huyện, thành phố"
+        ]
+    );
+    assert_eq!(doc.body.len(), 1);
+    assert!(doc.body[0].text.starts_with("Sở Công Thương đề nghị"));
+    assert_eq!(
+        doc.signature.as_ref().unwrap().signer.as_deref(),
+        Some("Nguyễn Văn Tuấn")
+    );
+}
+
+/// What ends a subject or an addressee list stays what it was: a subject that ends a
+/// sentence, an addressee ending with a full stop.
+#[test]
+fn a_finished_subject_or_list_is_not_continued_past_a_blank_line() {
+    let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+TỈNH LÀO CAI\tĐộc lập - Tự do - Hạnh phúc\n\
+Số: 15/UBND-VX\tLào Cai, ngày 05 tháng 01 năm 2020\n\
+V/v báo cáo kết quả.\n\
+\n\
+Kính gửi: Sở Tài chính.\n\
+\n\
+- các phòng ban thực hiện báo cáo trước ngày 10/01/2020.\n\
+\n\
+Nơi nhận:\tCHỦ TỊCH\n\
+- Như trên;\n\
+- Lưu: VT.\tNguyễn Văn An\n";
+    let doc = vanban::parse_text("finished", text);
+    assert_eq!(doc.header.subject.as_deref(), Some("báo cáo kết quả."));
+    assert_eq!(doc.header.addressees, ["Sở Tài chính"]);
+    assert_eq!(doc.body.len(), 1, "{:#?}", doc.body);
+}
