@@ -13,6 +13,7 @@ extern crate alloc;
 pub mod assemble;
 pub mod batch;
 pub mod bench;
+pub mod convert;
 pub mod dataset;
 pub mod decode;
 pub mod docx;
@@ -78,21 +79,29 @@ pub fn too_large(bytes: u64) -> String {
 #[derive(Debug)]
 pub struct Text {
     pub text: String,
-    /// The encoding's name, or `docx`.
+    /// The encoding's name, or `docx`, `html`, `pdf`, `doc`.
     pub source: &'static str,
     /// Diagnostics about the reading (a guessed encoding, replaced bytes).
     pub diagnostics: Vec<tree::Diagnostic>,
 }
 
 /// The text of a file's bytes, read as `encoding` (detected when `None`). Word files
-/// (.docx) are recognised by their content, whatever their name; PDF, .doc and RTF files
-/// get an error saying how to get their text.
+/// (.docx) are recognised by their content, whatever their name; PDF and .doc files are
+/// read through `pdftotext` and `antiword` (an error says what to install when they are
+/// missing); RTF files get an error saying how to get their text.
 pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text, String> {
     if bytes.len() as u64 > MAX_INPUT {
         return Err(too_large(bytes.len() as u64));
     }
     if let Some(reason) = unsupported(bytes) {
         return Err(reason.to_string());
+    }
+    if let Some(format) = convert::Format::of(bytes) {
+        return Ok(Text {
+            text: convert::text(format, bytes)?,
+            source: format.name(),
+            diagnostics: Vec::new(),
+        });
     }
     if docx::is_zip(bytes) {
         return Ok(Text {
@@ -165,21 +174,10 @@ pub fn parse_bytes_as(
     }
 }
 
-/// Formats whose text `vanban` does not extract itself, told by their first bytes, with
-/// what to do.
+/// Formats whose text `vanban` does not get at all, told by their first bytes, with what
+/// to do.
 fn unsupported(bytes: &[u8]) -> Option<&'static str> {
-    let start = &bytes[..bytes.len().min(16)];
-    if start.starts_with(b"%PDF-") {
-        Some(
-            "this is a PDF file: extract its text first (`pdftotext -layout FILE.pdf`), or OCR \
-             it if it is a scan",
-        )
-    } else if start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Some(
-            "this is a Word 97-2003 file (.doc): save it as .docx, or extract its text \
-             (`antiword FILE.doc`)",
-        )
-    } else if start.starts_with(b"{\\rtf") {
+    if bytes.starts_with(b"{\\rtf") {
         Some("this is an RTF file: save it as .docx or as text")
     } else {
         None

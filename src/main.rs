@@ -14,8 +14,8 @@ use vanban::{Status, batch, decode, render};
     about = "Turn Vietnamese administrative documents (thông báo, quyết định, công văn …) into data",
     long_about = "Turn Vietnamese administrative documents (thông báo, quyết định, kết luận, \
                   công văn …) into data.\n\nvanban reads a document (text in UTF-8, UTF-16, \
-                  TCVN3, VNI or Windows-1258, detected; Word .docx; web pages; \
-                  `pdftotext -layout` columns and antiword boxes are understood) and parses its \
+                  TCVN3, VNI or Windows-1258, detected; Word .docx; web pages; PDF and \
+                  Word 97-2003 .doc through pdftotext and antiword when they are installed) and parses its \
                   header, title, body, recipients and signature into a typed tree.",
     after_help = "Examples:\n  vanban parse corpus/525-TB-TU.txt          outline of one notice\n  \
                   vanban parse --json archive/ > trees.jsonl  every .txt under a folder, as JSON lines\n  \
@@ -38,8 +38,9 @@ fn parse_encoding(s: &str) -> Result<decode::Encoding, String> {
 enum Command {
     /// Parse documents and print the outline of each tree (or JSON with --json).
     Parse {
-        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
-        /// reported with what to do).
+        /// Files, or folders to search for documents (.txt, .docx, .html, .htm; .pdf and
+        /// .doc through pdftotext and antiword when installed; .rtf is reported with what
+        /// to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print one JSON object per document, one per line (the tree described in README.md).
@@ -52,8 +53,9 @@ enum Command {
     /// List each directive with its agencies (lead, support, supervisor, report_to,
     /// addressee) and its deadline.
     Tasks {
-        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
-        /// reported with what to do).
+        /// Files, or folders to search for documents (.txt, .docx, .html, .htm; .pdf and
+        /// .doc through pdftotext and antiword when installed; .rtf is reported with what
+        /// to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print one JSON object per directive, one per line, instead of a table.
@@ -72,8 +74,9 @@ enum Command {
     /// or when files were added to the archive, `--resume` parses only the documents whose
     /// content is not there yet.
     Build {
-        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
-        /// reported with what to do).
+        /// Files, or folders to search for documents (.txt, .docx, .html, .htm; .pdf and
+        /// .doc through pdftotext and antiword when installed; .rtf is reported with what
+        /// to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Folder to write the tables into (created if needed).
@@ -113,8 +116,9 @@ enum Command {
     /// rows, DataFrames, aggregates, Parquet, CSV) in MB/s and documents/s, next to a
     /// plain newline count over the same bytes, the ceiling of any parser.
     Bench {
-        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
-        /// reported with what to do).
+        /// Files, or folders to search for documents (.txt, .docx, .html, .htm; .pdf and
+        /// .doc through pdftotext and antiword when installed; .rtf is reported with what
+        /// to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Passes over the input; each stage's best time is kept.
@@ -138,8 +142,9 @@ enum Command {
     ///
     /// Exits with status 1 when a document is partial or failed.
     Check {
-        /// Files, or folders to search for documents (.txt, .docx; .doc, .pdf and .rtf are
-        /// reported with what to do).
+        /// Files, or folders to search for documents (.txt, .docx, .html, .htm; .pdf and
+        /// .doc through pdftotext and antiword when installed; .rtf is reported with what
+        /// to do).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Also print notes (blank numbers in drafts, missing recipients …).

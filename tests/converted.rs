@@ -1,0 +1,129 @@
+//! PDF and Word 97-2003 files, read through pdftotext and antiword: the project's own
+//! notices converted by LibreOffice (tests/fixtures/converted, written by make_pdf_doc.py
+//! from corpus/*.txt) parse to the same trees as their text. Skipped with a message when
+//! a converter is not installed, unless VANBAN_REQUIRE_CONVERTERS is set (CI sets it).
+
+use std::path::Path;
+use vanban::Status;
+
+mod common;
+
+/// The tree without what depends on bytes rather than content, nor the line count (the
+/// converters put blank lines between paragraphs), pretty-printed.
+fn content(doc: &vanban::Document) -> String {
+    let mut drop = common::BYTE_FIELDS.to_vec();
+    drop.push("lines");
+    serde_json::to_string_pretty(&common::json_without(doc, &drop)).unwrap()
+}
+
+/// Whether `program` runs here; a missing one fails the test when converters are required.
+fn installed(program: &str) -> bool {
+    let ok = std::process::Command::new(program)
+        .arg("-h")
+        .output()
+        .is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_CONVERTERS").is_none(),
+            "{program} is required (VANBAN_REQUIRE_CONVERTERS) but not installed"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    ok
+}
+
+fn compare(ext: &str, source: &str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut compared = 0;
+    for f in std::fs::read_dir(root.join("tests/fixtures/converted")).unwrap() {
+        let file = f.unwrap().path();
+        if file.extension().is_none_or(|e| e != ext) {
+            continue;
+        }
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        let a = vanban::parse_file(&file);
+        let b = vanban::parse_file(&root.join("corpus").join(format!("{stem}.txt")));
+        assert_eq!(a.source, source);
+        assert_eq!(a.status, Status::Ok, "{stem}: {:?}", a.diagnostics);
+        let (a, b) = (content(&a), content(&b));
+        if let Some((x, y)) = a.lines().zip(b.lines()).find(|(x, y)| x != y) {
+            panic!("{stem}.{ext}: first difference from the text's tree:\n  {x}\n  {y}");
+        }
+        assert_eq!(a.lines().count(), b.lines().count(), "{stem}.{ext}");
+        compared += 1;
+    }
+    assert_eq!(compared, 4);
+}
+
+#[test]
+fn pdf_and_text_versions_give_equal_trees() {
+    if installed("pdftotext") {
+        compare("pdf", "pdf");
+    }
+}
+
+#[test]
+fn doc_and_text_versions_give_equal_trees() {
+    if installed("antiword") {
+        compare("doc", "doc");
+    }
+}
+
+/// Without the converters, each file gets a `failed` row saying what to install; a batch
+/// goes on. (The binary runs with an empty PATH.)
+#[test]
+fn without_the_converters_the_message_says_what_to_install() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/fixtures/converted");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["parse", "--json"])
+        .arg(dir.join("ubnd-120-TB-UBND.pdf"))
+        .arg(dir.join("ubnd-120-TB-UBND.doc"))
+        .arg(root.join("corpus/ubnd-120-TB-UBND.txt"))
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3);
+    let message =
+        |d: &serde_json::Value| d["diagnostics"][0]["message"].as_str().unwrap().to_string();
+    assert_eq!(docs[0]["status"], "failed");
+    assert!(message(&docs[0]).contains("`pdftotext` is not installed: install poppler-utils"));
+    assert_eq!(docs[1]["status"], "failed");
+    assert!(message(&docs[1]).contains("`antiword` is not installed"));
+    assert_eq!(docs[2]["status"], "ok");
+}
+
+#[test]
+fn damaged_and_scanned_pdfs_get_the_reason() {
+    if !installed("pdftotext") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let whole = std::fs::read(root.join("tests/fixtures/converted/ubnd-120-TB-UBND.pdf")).unwrap();
+    let doc = vanban::parse_bytes("cut.pdf", &whole[..600]);
+    assert_eq!(doc.status, Status::Failed);
+    assert!(
+        doc.diagnostics[0]
+            .message
+            .starts_with("pdftotext could not read this file"),
+        "{}",
+        doc.diagnostics[0].message
+    );
+    // One empty page: what a scan without OCR gives.
+    let empty = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n\
+trailer<</Root 1 0 R>>\n%%EOF\n";
+    let doc = vanban::parse_bytes("scan.pdf", empty);
+    assert_eq!(doc.status, Status::Failed);
+    assert!(
+        doc.diagnostics[0]
+            .message
+            .starts_with("the PDF has no text layer")
+    );
+}
