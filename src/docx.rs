@@ -87,6 +87,12 @@ struct Numbering {
     /// Paragraph styles that number their paragraphs ("List Number"): styleId →
     /// (numId, level, the style it is based on).
     styles: HashMap<String, StyleNumbering>,
+    /// (numId, level) → the number that list starts again from (`w:startOverride`: Word's
+    /// "Restart numbering" makes a new numId over the same abstractNum). Lists without
+    /// one go on counting where the abstractNum's last list stopped.
+    restarts: HashMap<(String, u8), u32>,
+    /// (numId, level) → a level defined again inside the num's `w:lvlOverride`.
+    override_levels: HashMap<(String, u8), (String, String, u32)>,
 }
 
 #[derive(Default, Clone)]
@@ -156,12 +162,21 @@ impl Numbering {
         (num, level)
     }
 
+    /// The definition of a level of list `id` (over abstractNum `abs`): the list's own
+    /// override, else the abstractNum's.
+    fn level(&self, id: &str, abs: &str, level: u8) -> Option<&(String, String, u32)> {
+        self.override_levels
+            .get(&(id.to_string(), level))
+            .or_else(|| self.levels.get(&(abs.to_string(), level)))
+    }
+
     fn parse(xml: &[u8]) -> Result<Numbering, String> {
         let mut n = Numbering::default();
         let mut r = quick_xml::Reader::from_reader(xml);
         let mut buf = Vec::new();
         let (mut abs, mut num, mut lvl): (Option<String>, Option<String>, Option<u8>) =
             (None, None, None);
+        let mut override_lvl: Option<u8> = None;
         let (mut fmt, mut text, mut start) = (String::new(), String::new(), 1u32);
         loop {
             let ev = r
@@ -170,7 +185,18 @@ impl Numbering {
             match ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "abstractNum" => abs = attr(&e, "abstractNumId"),
-                    "num" => num = attr(&e, "numId"),
+                    "num" => {
+                        num = attr(&e, "numId");
+                        // A `w:lvl` inside a num's override is the num's own.
+                        abs = None;
+                    }
+                    "lvlOverride" => override_lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()),
+                    "startOverride" => {
+                        let start = attr(&e, "val").and_then(|v| v.parse().ok());
+                        if let (Some(k), Some(l), Some(v)) = (&num, override_lvl, start) {
+                            n.restarts.insert((k.clone(), l), v);
+                        }
+                    }
                     "abstractNumId" => {
                         if let (Some(k), Some(v)) = (&num, attr(&e, "val")) {
                             n.nums.insert(k.clone(), v);
@@ -186,11 +212,15 @@ impl Numbering {
                     _ => {}
                 },
                 Event::End(e) if e.local_name().as_ref() == "lvl" => {
-                    if let (Some(a), Some(l)) = (&abs, lvl) {
-                        n.levels.insert(
-                            (a.clone(), l),
-                            (std::mem::take(&mut fmt), std::mem::take(&mut text), start),
-                        );
+                    let level = (std::mem::take(&mut fmt), std::mem::take(&mut text), start);
+                    match (&abs, &num, lvl) {
+                        (Some(a), _, Some(l)) => {
+                            n.levels.insert((a.clone(), l), level);
+                        }
+                        (None, Some(k), Some(l)) => {
+                            n.override_levels.insert((k.clone(), l), level);
+                        }
+                        _ => {}
                     }
                 }
                 Event::Eof => break,
@@ -361,7 +391,7 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
         style: Option<String>,
     }
     let mut num = ParagraphNumbering::default();
-    let mut counters: HashMap<(String, u8), u32> = HashMap::new();
+    let mut counters = Counters::default();
     loop {
         let ev = r
             .read_event_into(&mut buf)
@@ -490,19 +520,24 @@ fn body_text(xml: &[u8], numbering: &Numbering) -> Result<String, String> {
     Ok(lines.finish())
 }
 
+/// The numbers reached in each list, and the lists whose restart has been applied.
+#[derive(Default)]
+struct Counters {
+    /// (abstractNumId, level) → the last number given.
+    last: HashMap<(String, u8), u32>,
+    /// (numId, level) restarted already (`Numbering::restarts`).
+    restarted: std::collections::HashSet<(String, u8)>,
+}
+
 /// The marker of the next item of list `id` at `level` ("1.", "a)", "II."), counting on.
-fn list_marker(
-    numbering: &Numbering,
-    id: &str,
-    level: u8,
-    counters: &mut HashMap<(String, u8), u32>,
-) -> String {
+fn list_marker(numbering: &Numbering, id: &str, level: u8, counters: &mut Counters) -> String {
     let Some(abs) = numbering.nums.get(id) else {
         return String::new();
     };
-    let Some((fmt, pattern, start)) = numbering.levels.get(&(abs.clone(), level)) else {
+    let Some((fmt, pattern, start)) = numbering.level(id, abs, level) else {
         return String::new();
     };
+    let key = (id.to_string(), level);
     if fmt == "bullet" || fmt == "none" {
         // Bullets are drawn from a symbol font; "-" is how text exports write them.
         return if fmt == "bullet" {
@@ -511,23 +546,30 @@ fn list_marker(
             String::new()
         };
     }
-    let n = counters
-        .entry((abs.clone(), level))
-        .and_modify(|n| *n += 1)
-        .or_insert(*start);
-    let n = *n;
+    let restart = numbering.restarts.get(&key).copied();
+    let n = match restart {
+        // The first item of a restarted list.
+        Some(r) if counters.restarted.insert(key) => {
+            counters.last.insert((abs.clone(), level), r);
+            r
+        }
+        _ => *counters
+            .last
+            .entry((abs.clone(), level))
+            .and_modify(|n| *n += 1)
+            .or_insert(*start),
+    };
     // A new item restarts the levels under it.
-    counters.retain(|(a, l), _| a != abs || *l <= level);
+    counters.last.retain(|(a, l), _| a != abs || *l <= level);
     let mut out = pattern.clone();
     for l in (0..=level).rev() {
         let value = if l == level {
             n
         } else {
-            counters.get(&(abs.clone(), l)).copied().unwrap_or(1)
+            counters.last.get(&(abs.clone(), l)).copied().unwrap_or(1)
         };
         let lfmt = numbering
-            .levels
-            .get(&(abs.clone(), l))
+            .level(id, abs, l)
             .map(|x| x.0.as_str())
             .unwrap_or("decimal");
         out = out.replace(&format!("%{}", l + 1), &format_number(value, lfmt));
@@ -624,6 +666,39 @@ mod tests {
             text,
             "I. Tình hình\n1. Kết quả\nII. Nhiệm vụ\n1. Giao Sở A\na) điểm một\nb) điểm hai\n\
              c) điểm ba\nd) điểm bốn\nđ) điểm năm\n2. Giao Sở B\na) lại từ a\n"
+        );
+    }
+
+    #[test]
+    fn restarted_lists_count_from_their_override_and_others_go_on() {
+        // Lists 7 and 9 share abstractNum 3 and go on counting; list 8 is Word's "Restart
+        // numbering" (a startOverride) and writes its numbers its own way (a `w:lvl` in
+        // its override).
+        let numbering = br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="3">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+            </w:abstractNum>
+            <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+            <w:num w:numId="8"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1/"/></w:lvl>
+            </w:lvlOverride></w:num>
+            <w:num w:numId="9"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
+        let n = Numbering::parse(numbering).unwrap();
+        let item = |id: u8, text: &str| {
+            format!(
+                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = [
+            item(7, "một"),
+            item(7, "hai"),
+            item(8, "lại một"),
+            item(8, "lại hai"),
+            item(9, "ba"),
+        ]
+        .concat();
+        assert_eq!(
+            body_text(&doc(&body), &n).unwrap(),
+            "1. một\n2. hai\nI/ lại một\nII/ lại hai\n3. ba\n"
         );
     }
 
