@@ -499,8 +499,13 @@ fn before(text: &str, start: usize) -> String {
     b[cut..].trim().to_lowercase()
 }
 
+/// The words after a name, lower-cased. Only their start is compared with cues (the
+/// longest, with the word after it, is under 40 characters): 64 characters are taken, not
+/// the rest of a long paragraph for every name in it.
 fn after(text: &str, end: usize) -> String {
-    text[end..].trim_start_matches([' ', ',']).to_lowercase()
+    let rest = text[end..].trim_start_matches([' ', ',']);
+    let cut = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
+    rest[..cut].to_lowercase()
 }
 
 fn ends_with_any(s: &str, cues: &[&str]) -> bool {
