@@ -485,6 +485,11 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     // A date line whose year wrapped to the next line of its column (a narrow column in
     // a PDF: "Phan Rang - Tháp Chàm, ngày 04 tháng 02 năm" / "2022"): its day and month.
     let mut year_wrapped: Option<(u32, u32)> = None;
+    // A motto wrapped in a narrow right column ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"):
+    // the column and line of its first part. The rest, in that column on the next lines,
+    // is not part of the issuer's name ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM" in the left
+    // column is).
+    let mut motto_wrapped: Option<(usize, usize)> = None;
     for l in lines {
         if l.is_blank() {
             open = after_blank(open, !h.addressees.is_empty(), done);
@@ -541,7 +546,13 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         open = Open::Addressees;
                     }
                 }
-                Rule::quoc_hieu | Rule::tieu_ngu => state = true,
+                Rule::quoc_hieu | Rule::tieu_ngu => {
+                    state = true;
+                    if c.kind == Rule::quoc_hieu && !text.ends_with("NAM") {
+                        let at = cx.span(c.range.clone());
+                        motto_wrapped = Some((at.column, at.line));
+                    }
+                }
                 Rule::party_heading => party = true,
                 Rule::stamp => h.stamps.push(text.to_string()),
                 Rule::vv_line => {
@@ -562,7 +573,12 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         party = true;
                         s = p.trim().to_string();
                     }
-                    let motto = s.starts_with("ĐỘC LẬP") || s.starts_with("CỘNG HÒA");
+                    let at = cx.span(c.range.clone());
+                    let motto = s.starts_with("ĐỘC LẬP")
+                        || s.starts_with("CỘNG HÒA")
+                        || motto_wrapped.is_some_and(|(column, line)| {
+                            at.line <= line + 2 && at.column + 2 >= column && column > 8
+                        }) && s.starts_with("VIỆT NAM");
                     if !seen_so && !s.is_empty() && !motto {
                         candidates.push((s, cx.span(c.range.clone())));
                     }
@@ -722,9 +738,11 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         let prev_open =
             c[n - 2].0.ends_with(" VÀ") || c[n - 2].0.ends_with(',') || c[n - 2].0.ends_with('-');
         let last_head = starts_issuer_head(&c[n - 1].0);
-        // "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": a place line ends the name above it.
-        let place_tail =
-            PLACE_HEADS.iter().any(|p| c[n - 1].0.starts_with(p)) && !c[n - 1].0.contains(" ỦY");
+        // "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": a place line ends the name above it; so does
+        // the country ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM").
+        let place_tail = (PLACE_HEADS.iter().any(|p| c[n - 1].0.starts_with(p))
+            && !c[n - 1].0.contains(" ỦY"))
+            || c[n - 1].0 == "VIỆT NAM";
         if prev_open || place_tail || (!last_head && n >= 3) {
             let (last, _) = c.pop().unwrap();
             let prev = &mut c[n - 2].0;

@@ -62,6 +62,27 @@ fn pdf_and_text_versions_give_equal_trees() {
     }
 }
 
+/// A header table whose right column is too narrow: the motto and the date wrap under
+/// themselves, and still read as the text's ("VIỆT NAM" is not part of the issuer).
+#[test]
+fn a_pdf_with_a_narrow_right_column_gives_the_texts_tree() {
+    if !installed("pdftotext") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let a = vanban::parse_file(
+        &root.join("tests/fixtures/converted/narrow-columns/ubnd-120-TB-UBND.pdf"),
+    );
+    let b = vanban::parse_file(&root.join("corpus/ubnd-120-TB-UBND.txt"));
+    assert_eq!(
+        a.header.issuer.as_deref(),
+        Some("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN")
+    );
+    assert_eq!(a.header.issuer_parent, None);
+    assert_eq!(a.header.date.as_deref(), Some("2021-08-12"));
+    assert_eq!(content(&a), content(&b));
+}
+
 #[test]
 fn doc_and_text_versions_give_equal_trees() {
     if installed("antiword") {

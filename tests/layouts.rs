@@ -166,3 +166,30 @@ Nơi nhận:\tCHỦ TỊCH\n\
     assert_eq!(doc.header.addressees, ["Sở Tài chính"]);
     assert_eq!(doc.body.len(), 1, "{:#?}", doc.body);
 }
+
+/// A two-line issuer in the left column ends with "VIỆT NAM" too: only the motto's
+/// continuation in the right column is left out of the issuer.
+#[test]
+fn viet_nam_under_the_issuer_stays_in_it() {
+    let text = "NGÂN HÀNG NHÀ NƯỚC                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n\
+VIỆT NAM                                            VIỆT NAM\n\
+                                      Độc lập - Tự do - Hạnh phúc\n\
+Số: 05/TB-NHNN                        Hà Nội, ngày 03 tháng 4 năm 2023\n\
+\n\
+THÔNG BÁO\n\
+Kết luận của Thống đốc\n\
+\n\
+1. Giao Vụ Tín dụng chủ trì thực hiện.\n\
+\n\
+Nơi nhận:                             KT. THỐNG ĐỐC\n\
+- Như trên;                           PHÓ THỐNG ĐỐC\n\
+- Lưu: VT.\n\
+                                      Đào Minh Tú\n";
+    let doc = vanban::parse_text("nhnn", text);
+    assert_eq!(doc.status, Status::Ok, "{:?}", doc.diagnostics);
+    assert_eq!(
+        doc.header.issuer.as_deref(),
+        Some("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM")
+    );
+    assert_eq!(doc.header.date.as_deref(), Some("2023-04-03"));
+}

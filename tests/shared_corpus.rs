@@ -275,6 +275,23 @@ const EXPECTED: &[Expect] = &[
         ..E
     },
     Expect {
+        file: "congbao/0079.txt",
+        layout: "gazette thông tư, issuer wrapped before VIỆT NAM, signature on two lines",
+        issuer: "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM",
+        parent: NULL,
+        reference: "13/2026/TT-NHNN",
+        place: "Hà Nội",
+        date: "2026-05-19",
+        doc_type: "TT",
+        recipients: Some(0),
+        authority: "KT.",
+        on_behalf_of: "THỐNG ĐỐC",
+        // As printed (ĐÔC for ĐỐC).
+        title: "PHÓ THỐNG ĐÔC",
+        signer: "Đoàn Thái Sơn",
+        ..E
+    },
+    Expect {
         file: "tvpl/0001.txt",
         layout: "thuvienphapluat export: flattened header, signature on one line",
         issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM",
