@@ -546,6 +546,9 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         open = Open::Addressees;
                     }
                 }
+                Rule::gazette if text.starts_with(CONSOLIDATED) && !seen_so => {
+                    candidates.push((text.to_string(), cx.span(c.range.clone())));
+                }
                 Rule::quoc_hieu | Rule::tieu_ngu => {
                     state = true;
                     if c.kind == Rule::quoc_hieu && !text.ends_with("NAM") {
@@ -731,6 +734,41 @@ fn starts_issuer_head(s: &str) -> bool {
 
 /// The issuer is the last capitals line above the Số line; its parent the one before.
 fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
+    for (s, _) in c.iter_mut() {
+        // "BỘ KHOA  HỌC": spaces inside a name are one space.
+        *s = collapse(s);
+        // The motto run into the name by one space ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+        // VIỆT NAM"); not the country's name in a party's ("CHÍNH PHỦ NƯỚC CỘNG HÒA …").
+        if let Some(name) = s.strip_suffix(MOTTO).map(str::trim_end)
+            && !name.is_empty()
+            && !name.ends_with("NƯỚC")
+        {
+            *s = name.to_string();
+        }
+    }
+    // A line that opens with "VÀ" goes on with the name above it ("BỘ LAO ĐỘNG - THƯƠNG
+    // BINH" / "VÀ XÃ HỘI").
+    let mut i = 1;
+    while i < c.len() {
+        if c[i].0 == "VÀ" || c[i].0.starts_with("VÀ ") {
+            let (rest, _) = c.remove(i);
+            c[i - 1].0.push(' ');
+            c[i - 1].0.push_str(&rest);
+        } else {
+            i += 1;
+        }
+    }
+    // The gazette's heading over a consolidated text ("VĂN BẢN HỢP NHẤT - BỘ …") names
+    // its issuer, when the text's own header does not.
+    if c.iter()
+        .any(|(s, _)| !s.starts_with(CONSOLIDATED.trim_end()))
+    {
+        c.retain(|(s, _)| !s.starts_with(CONSOLIDATED.trim_end()));
+    } else {
+        for (s, _) in c.iter_mut() {
+            *s = s.strip_prefix(CONSOLIDATED).unwrap_or(s).to_string();
+        }
+    }
     c.dedup_by(|a, b| a.0 == b.0);
     // Join a wrapped name back into one line.
     while c.len() >= 2 {
@@ -761,6 +799,11 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         .map(|(s, _)| s)
         .filter(|p| Some(p) != h.issuer.as_ref());
 }
+
+/// The Official Gazette's heading over a consolidated text: "VĂN BẢN HỢP NHẤT - BỘ …".
+const CONSOLIDATED: &str = "VĂN BẢN HỢP NHẤT - ";
+/// The state motto's first line, in normalized form.
+const MOTTO: &str = " CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
 /// Administrative levels that open the place part of a name (`TỈNH LÀO CAI`).
 const PLACE_HEADS: &[&str] = &[

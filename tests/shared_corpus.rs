@@ -292,6 +292,41 @@ const EXPECTED: &[Expect] = &[
         ..E
     },
     Expect {
+        file: "congbao/0154.txt",
+        layout: "gazette thông tư, issuer wrapped before VÀ XÃ HỘI",
+        issuer: "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        parent: NULL,
+        reference: "05/2023/TT-BLĐTBXH",
+        place: "Hà Nội",
+        date: "2023-06-15",
+        doc_type: "TT",
+        ..E
+    },
+    Expect {
+        file: "congbao/0122.txt",
+        layout: "gazette consolidated text: the issuer only in the heading over it",
+        issuer: "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        parent: NULL,
+        ..E
+    },
+    Expect {
+        file: "laocai-sct/0221.txt",
+        layout: "web text: issuer and motto on one line, one space apart",
+        issuer: "CHÍNH PHỦ",
+        parent: NULL,
+        reference: "217/2026/NĐ-CP",
+        place: "Hà Nội",
+        date: "2026-06-19",
+        doc_type: "NĐ",
+        ..E
+    },
+    Expect {
+        file: "laocai-sct/0060.txt",
+        layout: "treaty between two governments, centred lines joined by VÀ",
+        issuer: "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ NƯỚC CỘNG HÒA NHÂN DÂN TRUNG HOA",
+        ..E
+    },
+    Expect {
         file: "tvpl/0001.txt",
         layout: "thuvienphapluat export: flattened header, signature on one line",
         issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM",
