@@ -192,6 +192,9 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
         }
     }
     let closing_start = find_closing(&cx, lines, body_start);
+    if header.reference.is_none() {
+        read_displaced_header(&cx, &lines[body_start..closing_start], &mut header);
+    }
     let body = build_body(&cx, &lines[body_start..closing_start], Some(&mut header));
     let (recipients, signature, closing_end) = read_closing(&cx, lines, closing_start, &mut header);
     let appendix = build_body(&cx, &lines[closing_end..], None);
@@ -800,6 +803,8 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         .filter(|p| Some(p) != h.issuer.as_ref());
 }
 
+/// The heading over a consolidated text's own Số line and signature.
+const AUTHENTICATED: &str = "XÁC THỰC VĂN BẢN HỢP NHẤT";
 /// The Official Gazette's heading over a consolidated text: "VĂN BẢN HỢP NHẤT - BỘ …".
 const CONSOLIDATED: &str = "VĂN BẢN HỢP NHẤT - ";
 /// The state motto's first line, in normalized form.
@@ -1227,6 +1232,58 @@ fn ends_sentence(s: &str) -> bool {
     s.ends_with(['.', ':', ';', '!', '?'])
 }
 
+/// A header block printed among the body's lines, as a PDF's text layer may order it
+/// (a gazette: "3. Các tổ chức …" / "CHÍNH PHỦ" / "Số: 135/2026/NĐ-CP" / "CỘNG HÒA …" /
+/// "Hà Nội, ngày 07 tháng 4 năm 2026" / "Điều 3 …"), read when the header has no Số line:
+/// a Số line within three lines of a motto or a date line, that date line, and the
+/// capitals just above the Số line as the issuer when the header had none. Its lines stay
+/// in the body.
+fn read_displaced_header(cx: &Ctx, lines: &[Line], header: &mut Header) {
+    // Within three lines, or for the date, up to six below (under the motto and a rule).
+    let near = |i: usize, kinds: &[Rule]| {
+        let below = if kinds == [Rule::date_line] { 7 } else { 4 };
+        let (from, to) = (i.saturating_sub(3), (i + below).min(lines.len()));
+        (from..to).filter(|&j| j != i).find_map(|j| {
+            lines[j]
+                .cells
+                .iter()
+                .find(|c| kinds.contains(&c.kind))
+                .map(|c| (j, c))
+        })
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let Some(so) = l.find(Rule::so_line) else {
+            continue;
+        };
+        if near(i, &[Rule::quoc_hieu, Rule::tieu_ngu, Rule::date_line]).is_none() {
+            continue;
+        }
+        read_symbol(cx, so, header);
+        if header.place.is_none()
+            && let Some((_, date)) = near(i, &[Rule::date_line])
+        {
+            read_date(cx, date, header);
+        }
+        if header.issuer.is_none() {
+            // The capitals lines right above, over a rule, blank lines and a consolidated
+            // text's "XÁC THỰC VĂN BẢN HỢP NHẤT".
+            let mut name: Vec<(String, Span)> = Vec::new();
+            for above in lines[i.saturating_sub(6)..i].iter().rev() {
+                match above.cells.first() {
+                    Some(a) if a.kind == Rule::caps_text && cx.cell(a) == AUTHENTICATED => {}
+                    Some(a) if a.kind == Rule::caps_text => {
+                        name.insert(0, (cx.cell(a).to_string(), cx.span(a.range.clone())))
+                    }
+                    Some(a) if a.kind != Rule::separator => break,
+                    _ => {}
+                }
+            }
+            pick_issuer(header, name);
+        }
+        return;
+    }
+}
+
 /// Nest the body's lines. `header` receives `Kính gửi` lines met before the first marker
 /// (a tờ trình puts them under its title).
 fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<Node> {
@@ -1542,7 +1599,7 @@ fn read_closing(
                 Rule::date_line if header.place.is_none() => {
                     read_date(cx, c, header);
                 }
-                Rule::caps_text if text == "XÁC THỰC VĂN BẢN HỢP NHẤT" => {
+                Rule::caps_text if text == AUTHENTICATED => {
                     header.doc_type.get_or_insert_with(|| "VBHN".into());
                 }
                 Rule::signed_marker => {

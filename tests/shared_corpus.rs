@@ -327,6 +327,25 @@ const EXPECTED: &[Expect] = &[
         ..E
     },
     Expect {
+        file: "congbao/0061.txt",
+        layout: "gazette nghị định whose header block comes after Điều 2 in the text layer",
+        issuer: "CHÍNH PHỦ",
+        reference: "135/2026/NĐ-CP",
+        place: "Hà Nội",
+        date: "2026-04-07",
+        doc_type: "NĐ",
+        ..E
+    },
+    Expect {
+        file: "congbao/0132.txt",
+        layout: "gazette consolidated text: its own Số and date under XÁC THỰC VĂN BẢN HỢP NHẤT",
+        issuer: "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        reference: "2651/VBHN-BLĐTBXH",
+        place: "Hà Nội",
+        date: "2024-06-21",
+        ..E
+    },
+    Expect {
         file: "tvpl/0001.txt",
         layout: "thuvienphapluat export: flattened header, signature on one line",
         issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM",
