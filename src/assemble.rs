@@ -185,7 +185,9 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
             for c in &l.cells {
                 match c.kind {
                     Rule::so_line if header.reference.is_none() => read_symbol(&cx, c, &mut header),
-                    Rule::date_line if header.place.is_none() => read_date(&cx, c, &mut header),
+                    Rule::date_line if header.place.is_none() => {
+                        read_date(&cx, c, &mut header);
+                    }
                     _ => {}
                 }
             }
@@ -282,31 +284,25 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
     let mut anchored = false;
     let mut open = Open::None;
     let mut entries = 0;
-    let mut done = false;
     for (i, l) in lines.iter().enumerate() {
         let Some(first) = l.first() else {
-            // A blank line ends a subject, and an addressee list that has begun.
-            open = after_blank(open, entries > 0, done);
+            open = open.after_blank(entries > 0);
             continue;
         };
         for c in &l.cells {
             match c.kind {
                 Rule::date_line if cx.cell(c).ends_with("Kính gửi:") => {
                     anchored = true;
-                    open = Open::Addressees;
+                    open = Open::Addressees { done: false };
                 }
                 Rule::so_line | Rule::date_line | Rule::quoc_hieu | Rule::party_heading => {
                     anchored = true
                 }
-                Rule::vv_line => {
-                    open = Open::Subject;
-                    done = ends_sentence(cx.cell(c));
-                }
+                Rule::vv_line => open = Open::subject(cx.cell(c)),
                 Rule::kinh_gui => {
-                    open = Open::Addressees;
                     let first_entry = cx.part(c, Rule::kg_text).unwrap_or("");
                     entries = usize::from(!first_entry.is_empty());
-                    done = !list_goes_on(first_entry);
+                    open = Open::addressees(first_entry);
                 }
                 _ => {}
             }
@@ -329,22 +325,13 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
             continue;
         }
         let text = cx.cell(first);
-        let continues = match open {
-            Open::Subject | Open::SubjectGap if continues_subject(open, first, text) => {
-                done = ends_sentence(text);
-                open = Open::Subject;
-                true
-            }
-            Open::Subject | Open::SubjectGap => false,
-            Open::Addressees | Open::AddresseesGap if continues_list(open, first, text) => {
-                done = !list_goes_on(text);
-                open = Open::Addressees;
-                true
-            }
-            Open::Addressees | Open::AddresseesGap | Open::None => false,
-        };
-        if continues {
-            entries += usize::from(open == Open::Addressees);
+        if open.continues_subject(first, text) {
+            open = Open::subject(text);
+            continue;
+        }
+        if open.continues_list(first, text) {
+            open = Open::addressees(text);
+            entries += 1;
             continue;
         }
         if !anchored && i < 40 && !is_marker(first.kind) {
@@ -355,52 +342,75 @@ fn find_header_end(cx: &Ctx, lines: &[Line]) -> usize {
     lines.len()
 }
 
+/// The part of the header that following lines may go on with.
 #[derive(PartialEq, Clone, Copy)]
 enum Open {
     None,
-    Subject,
+    /// `done`: its last line ends a sentence.
+    Subject {
+        done: bool,
+    },
     /// A blank line inside an unfinished subject: antiword and pdftotext put one between
     /// paragraphs ("V/v tăng cường kiểm tra" / "" / "dịp Tết Nguyên đán").
     SubjectGap,
-    Addressees,
-    /// A blank line after an addressee that ends with `;` or `,` (more follow).
+    /// `done`: its last entry does not end with `;` or `,` (no more follow).
+    Addressees {
+        done: bool,
+    },
+    /// A blank line after an addressee that ends with `;` or `,`.
     AddresseesGap,
 }
 
-/// What stays open after a blank line: an unfinished subject (its last line does not end
-/// a sentence) or addressee list (its last entry ends with `;` or `,`), and a list that
-/// has no entry yet. `done`: the last line of the open part ended it.
-fn after_blank(open: Open, has_entries: bool, done: bool) -> Open {
-    match open {
-        Open::Subject if !done => Open::SubjectGap,
-        Open::Subject => Open::None,
-        Open::Addressees if has_entries && !done => Open::AddresseesGap,
-        Open::Addressees if has_entries => Open::None,
-        other => other,
+impl Open {
+    /// After a subject line ("V/v …" or its continuation).
+    fn subject(line: &str) -> Open {
+        Open::Subject {
+            done: ends_sentence(line),
+        }
     }
-}
 
-/// Whether an addressee line says more follow ("- Sở Tài chính;").
-fn list_goes_on(line: &str) -> bool {
-    line.trim_end().ends_with([';', ','])
-}
+    /// After an addressee line ("Kính gửi: …", "- Sở Tài chính;").
+    fn addressees(line: &str) -> Open {
+        Open::Addressees {
+            done: !line.trim_end().ends_with([';', ',']),
+        }
+    }
 
-/// Whether a header line goes on with the addressees: a bullet, or right under them a
-/// short line of text.
-fn continues_list(open: Open, first: &Cell, text: &str) -> bool {
-    first.kind == Rule::bullet
-        || (open == Open::Addressees && first.kind == Rule::text && text.chars().count() < 80)
-}
+    /// What stays open after a blank line: an unfinished subject or addressee list, and
+    /// a list that has no entry yet.
+    fn after_blank(self, has_entries: bool) -> Open {
+        match self {
+            Open::Subject { done: false } => Open::SubjectGap,
+            Open::Subject { .. } => Open::None,
+            Open::Addressees { done: false } if has_entries => Open::AddresseesGap,
+            Open::Addressees { .. } if has_entries => Open::None,
+            other => other,
+        }
+    }
 
-/// Whether a header line goes on with the subject: text that starts in lower case (or
-/// with a digit, right under it).
-fn continues_subject(open: Open, first: &Cell, text: &str) -> bool {
-    first.kind == Rule::text
-        && match open {
-            Open::Subject => starts_lower_or_digit(text),
-            Open::SubjectGap => starts_lower(text),
+    /// Whether a header line goes on with the subject: text that starts in lower case
+    /// (or with a digit, right under it).
+    fn continues_subject(self, first: &Cell, text: &str) -> bool {
+        first.kind == Rule::text
+            && match self {
+                Open::Subject { .. } => starts_lower_or_digit(text),
+                Open::SubjectGap => starts_lower(text),
+                _ => false,
+            }
+    }
+
+    /// Whether a header line goes on with the addressees: a bullet, or right under them
+    /// a short line of text.
+    fn continues_list(self, first: &Cell, text: &str) -> bool {
+        match self {
+            Open::Addressees { .. } => {
+                first.kind == Rule::bullet
+                    || (first.kind == Rule::text && text.chars().count() < 80)
+            }
+            Open::AddresseesGap => first.kind == Rule::bullet,
             _ => false,
         }
+    }
 }
 
 fn starts_lower(s: &str) -> bool {
@@ -483,7 +493,6 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     let mut party = false;
     let mut state = false;
     let mut open = Open::None;
-    let mut done = false;
     let mut caps_so: Option<Cell> = None;
     // A date line whose year wrapped to the next line of its column (a narrow column in
     // a PDF: "Phan Rang - Tháp Chàm, ngày 04 tháng 02 năm" / "2022"): its day and month.
@@ -495,7 +504,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     let mut motto_wrapped: Option<(usize, usize)> = None;
     for l in lines {
         if l.is_blank() {
-            open = after_blank(open, !h.addressees.is_empty(), done);
+            open = open.after_blank(!h.addressees.is_empty());
             continue;
         }
         if let Some((d, m)) = year_wrapped.take() {
@@ -530,23 +539,16 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                     seen_so = true;
                     if let Some(vv) = cx.part(c, Rule::vv_text) {
                         h.subject = Some(vv.to_string());
-                        done = ends_sentence(vv);
-                        open = Open::Subject;
+                        open = Open::subject(vv);
                     }
                 }
                 Rule::date_line if h.place.is_none() => {
-                    read_date(cx, c, &mut h);
-                    let num = |r: Rule| cx.part(c, r).and_then(|s| s.parse::<u32>().ok());
-                    if let (Some(d), Some(m), None) =
-                        (num(Rule::day), num(Rule::month), cx.part(c, Rule::year))
-                    {
-                        year_wrapped = Some((d, m));
-                    }
+                    year_wrapped = read_date(cx, c, &mut h);
                     if cx
                         .part(c, Rule::rest)
                         .is_some_and(|r| r.contains("Kính gửi"))
                     {
-                        open = Open::Addressees;
+                        open = Open::Addressees { done: false };
                     }
                 }
                 Rule::gazette if text.starts_with(CONSOLIDATED) && !seen_so => {
@@ -563,14 +565,12 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                 Rule::stamp => h.stamps.push(text.to_string()),
                 Rule::vv_line => {
                     h.subject = cx.part(c, Rule::vv_text).map(String::from);
-                    done = h.subject.as_deref().is_some_and(ends_sentence);
-                    open = Open::Subject;
+                    open = Open::subject(h.subject.as_deref().unwrap_or(""));
                 }
                 Rule::kinh_gui => {
                     let rest = cx.part(c, Rule::kg_text).unwrap_or("");
                     push_entry(&mut h.addressees, rest);
-                    done = !list_goes_on(rest);
-                    open = Open::Addressees;
+                    open = Open::addressees(rest);
                 }
                 Rule::caps_text => {
                     let mut s = text.to_string();
@@ -586,25 +586,23 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                             at.line <= line + 2 && at.column + 2 >= column && column > 8
                         }) && s.starts_with("VIỆT NAM");
                     if !seen_so && !s.is_empty() && !motto {
-                        candidates.push((s, cx.span(c.range.clone())));
+                        candidates.push((s, at));
                     }
                 }
-                Rule::bullet if matches!(open, Open::Addressees | Open::AddresseesGap) => {
+                Rule::bullet if matches!(open, Open::Addressees { .. } | Open::AddresseesGap) => {
                     push_entry(
                         &mut h.addressees,
                         cx.part(c, Rule::bullet_text).unwrap_or(""),
                     );
-                    done = !list_goes_on(text);
-                    open = Open::Addressees;
+                    open = Open::addressees(text);
                 }
                 Rule::text | Rule::person_name => {
-                    if ci == 0 && continues_subject(open, c, text) {
+                    if ci == 0 && open.continues_subject(c, text) {
                         let s = h.subject.get_or_insert_with(String::new);
                         s.push(' ');
                         s.push_str(text);
-                        done = ends_sentence(text);
-                        open = Open::Subject;
-                    } else if open == Open::Addressees && ci == 0 {
+                        open = Open::subject(text);
+                    } else if matches!(open, Open::Addressees { .. }) && ci == 0 {
                         match h.addressees.last_mut() {
                             Some(last) if !last.ends_with([',', ';', '.']) => {
                                 last.push(' ');
@@ -612,7 +610,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                             }
                             _ => push_entry(&mut h.addressees, text),
                         }
-                        done = !list_goes_on(text);
+                        open = Open::addressees(text);
                     } else if let Some(name) = issuer_before_rule(text) {
                         // A flattened export: "… do Bảo hiểm xã hội Việt Nam ban hành.
                         // BẢO HIỂM XÃ HỘI VIỆT NAM --------".
@@ -763,10 +761,9 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
     }
     // The gazette's heading over a consolidated text ("VĂN BẢN HỢP NHẤT - BỘ …") names
     // its issuer, when the text's own header does not.
-    if c.iter()
-        .any(|(s, _)| !s.starts_with(CONSOLIDATED.trim_end()))
-    {
-        c.retain(|(s, _)| !s.starts_with(CONSOLIDATED.trim_end()));
+    let heading = CONSOLIDATED.trim_end();
+    if c.iter().any(|(s, _)| !s.starts_with(heading)) {
+        c.retain(|(s, _)| !s.starts_with(heading));
     } else {
         for (s, _) in c.iter_mut() {
             *s = s.strip_prefix(CONSOLIDATED).unwrap_or(s).to_string();
@@ -883,12 +880,19 @@ fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
     }
 }
 
-fn read_date(cx: &Ctx, c: &Cell, h: &mut Header) {
+/// The place and date of a date line; the day and month when its year is missing (in a
+/// narrow column it may have wrapped to the next line).
+fn read_date(cx: &Ctx, c: &Cell, h: &mut Header) -> Option<(u32, u32)> {
     h.place = cx.part(c, Rule::place).map(String::from);
     h.spans.date = Some(cx.span(c.range.clone()));
     let num = |r: Rule| cx.part(c, r).and_then(|s| s.parse::<u32>().ok());
-    if let (Some(d), Some(m), Some(y)) = (num(Rule::day), num(Rule::month), num(Rule::year)) {
-        h.date = iso_date(y, m, d);
+    match (num(Rule::day), num(Rule::month), num(Rule::year)) {
+        (Some(d), Some(m), Some(y)) => {
+            h.date = iso_date(y, m, d);
+            None
+        }
+        (Some(d), Some(m), None) => Some((d, m)),
+        _ => None,
     }
 }
 
@@ -1239,28 +1243,24 @@ fn ends_sentence(s: &str) -> bool {
 /// capitals just above the Số line as the issuer when the header had none. Its lines stay
 /// in the body.
 fn read_displaced_header(cx: &Ctx, lines: &[Line], header: &mut Header) {
-    // Within three lines, or for the date, up to six below (under the motto and a rule).
-    let near = |i: usize, kinds: &[Rule]| {
-        let below = if kinds == [Rule::date_line] { 7 } else { 4 };
-        let (from, to) = (i.saturating_sub(3), (i + below).min(lines.len()));
-        (from..to).filter(|&j| j != i).find_map(|j| {
-            lines[j]
-                .cells
-                .iter()
-                .find(|c| kinds.contains(&c.kind))
-                .map(|c| (j, c))
-        })
+    // A cell of one of `kinds` on the three lines above line `i` or the `below` under it.
+    let near = |i: usize, below: usize, kinds: &[Rule]| {
+        let (from, to) = (i.saturating_sub(3), (i + below + 1).min(lines.len()));
+        (from..to)
+            .filter(|&j| j != i)
+            .find_map(|j| lines[j].cells.iter().find(|c| kinds.contains(&c.kind)))
     };
     for (i, l) in lines.iter().enumerate() {
         let Some(so) = l.find(Rule::so_line) else {
             continue;
         };
-        if near(i, &[Rule::quoc_hieu, Rule::tieu_ngu, Rule::date_line]).is_none() {
+        if near(i, 3, &[Rule::quoc_hieu, Rule::tieu_ngu, Rule::date_line]).is_none() {
             continue;
         }
         read_symbol(cx, so, header);
+        // The date may stand under the motto and a rule: up to six lines below.
         if header.place.is_none()
-            && let Some((_, date)) = near(i, &[Rule::date_line])
+            && let Some(date) = near(i, 6, &[Rule::date_line])
         {
             read_date(cx, date, header);
         }

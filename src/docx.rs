@@ -537,7 +537,6 @@ fn list_marker(numbering: &Numbering, id: &str, level: u8, counters: &mut Counte
     let Some((fmt, pattern, start)) = numbering.level(id, abs, level) else {
         return String::new();
     };
-    let key = (id.to_string(), level);
     if fmt == "bullet" || fmt == "none" {
         // Bullets are drawn from a symbol font; "-" is how text exports write them.
         return if fmt == "bullet" {
@@ -546,6 +545,7 @@ fn list_marker(numbering: &Numbering, id: &str, level: u8, counters: &mut Counte
             String::new()
         };
     }
+    let key = (id.to_string(), level);
     let restart = numbering.restarts.get(&key).copied();
     let n = match restart {
         // The first item of a restarted list.
@@ -591,6 +591,13 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    /// A paragraph of list `id` at `level`.
+    fn numbered(id: u8, level: u8, text: &str) -> String {
+        format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
     }
 
     #[test]
@@ -642,11 +649,7 @@ mod tests {
             <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
             </w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
         let n = Numbering::parse(numbering).unwrap();
-        let item = |level: u8, text: &str| {
-            format!(
-                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"7\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
-            )
-        };
+        let item = |level: u8, text: &str| numbered(7, level, text);
         let body = [
             item(0, "Tình hình"),
             item(1, "Kết quả"),
@@ -683,11 +686,7 @@ mod tests {
             </w:lvlOverride></w:num>
             <w:num w:numId="9"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#;
         let n = Numbering::parse(numbering).unwrap();
-        let item = |id: u8, text: &str| {
-            format!(
-                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
-            )
-        };
+        let item = |id: u8, text: &str| numbered(id, 0, text);
         let body = [
             item(7, "một"),
             item(7, "hai"),
