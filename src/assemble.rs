@@ -234,6 +234,7 @@ pub fn assemble(file: &str, original: &str, norm: &Normalized, lines: &[Line]) -
         // A final line break ends the last line; it does not open another.
         lines: lines.len() - usize::from(norm.text.ends_with('\n')),
         source: "utf-8".to_string(),
+        signing: None,
     }
 }
 

@@ -72,36 +72,70 @@ impl Format {
 /// How long one conversion may take: a long gazette PDF converts in well under a second.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// The text of `bytes` as the converter writes it (form feeds between pages dropped), or
-/// why there is none.
-pub fn text(format: Format, bytes: &[u8]) -> Result<String, String> {
+/// The text of `bytes` as the converter writes it (form feeds between pages dropped), and
+/// how it was read (`pdf`, `doc`, or `ocr` for a scanned PDF), or why there is none.
+pub fn text(format: Format, bytes: &[u8]) -> Result<(String, &'static str), String> {
     let out = run(format.program(), format.args(), bytes, TIME_LIMIT).map_err(|e| match e {
         RunError::NotFound => format.advice().to_string(),
         RunError::Failed(why) => why,
     })?;
-    let text = String::from_utf8_lossy(&out).replace('\u{000C}', "");
-    if text.trim().is_empty() {
-        return Err(match format {
-            Format::Pdf => "the PDF has no text layer (scanned pages?): OCR it first, e.g. \
-                            `ocrmypdf -l vie FILE.pdf OUT.pdf`, then read OUT.pdf"
-                .to_string(),
-            Format::Doc => "antiword found no text in this .doc file".to_string(),
-        });
+    let layer = String::from_utf8_lossy(&out);
+    if format == Format::Pdf && is_scan(&layer) {
+        let pages = layer.matches('\u{000C}').count().max(1);
+        return Ok((crate::ocr::text(bytes, pages)?, "ocr"));
     }
-    Ok(text)
+    let text = layer.replace('\u{000C}', "");
+    if text.trim().is_empty() {
+        return Err("antiword found no text in this .doc file".to_string());
+    }
+    Ok((text, format.name()))
 }
 
-enum RunError {
+/// Whether a PDF's text layer is no real text, so that its pages are read by OCR: empty,
+/// or little more than the stamps an e-signature leaves (`Ký bởi:`, `Thời gian ký:`) on
+/// scanned pages, or a poor OCR layer that lost the diacritics (`CONG HOA XA HOI`).
+fn is_scan(layer: &str) -> bool {
+    let pages = layer.matches('\u{000C}').count().max(1);
+    let text: Vec<&str> = layer
+        .lines()
+        .filter(|l| !crate::stamp::is_signing_line(l))
+        .collect();
+    let letters: usize = text
+        .iter()
+        .map(|l| l.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    // A typed page holds 1,500 letters or more; a stamp a hundred.
+    if letters < 200 * pages {
+        return true;
+    }
+    // Four Vietnamese words in five carry a diacritic; a layer without them is no text.
+    let words = text.iter().flat_map(|l| l.split_whitespace());
+    let (mut all, mut marked) = (0usize, 0usize);
+    for w in words.filter(|w| w.chars().all(char::is_alphabetic)) {
+        all += 1;
+        marked += usize::from(!w.is_ascii());
+    }
+    all >= 50 && marked * 10 < all * 4
+}
+
+pub(crate) enum RunError {
     NotFound,
     /// Why, naming the program.
     Failed(String),
 }
 
 /// Run `program` on `bytes`: its standard output, or why there is none.
-fn run(program: &str, args: &[&str], bytes: &[u8], limit: Duration) -> Result<Vec<u8>, RunError> {
+pub(crate) fn run(
+    program: &str,
+    args: &[&str],
+    bytes: &[u8],
+    limit: Duration,
+) -> Result<Vec<u8>, RunError> {
     let fail = |why: String| Err(RunError::Failed(why));
     let mut child = match Command::new(program)
         .args(args)
+        // Tesseract's threads would compete with the batch's own.
+        .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

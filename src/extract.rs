@@ -132,6 +132,8 @@ const COLLECTIVE_NOUNS: &[&str] = &[
     "quận",
     "mặt",
     "cấp",
+    // "đặc khu": the special zones of the 2025 reorganisation ("các xã, phường, đặc khu").
+    "đặc",
 ];
 
 /// Words that end a name: role cues and the verbs that open a task.
@@ -295,12 +297,32 @@ fn head_at<'g>(g: &'g Gazetteer, text: &str, i: usize) -> Option<&'g str> {
         .map(|h| h.as_str())
 }
 
+/// A province or city named as a body ("tỉnh Đắk Lắk cần …", "Đề nghị thành phố Đà
+/// Nẵng …"): the end of the name at byte `i`, if one starts there.
+fn locality_at(g: &Gazetteer, text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    let level = ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố "]
+        .iter()
+        .find(|l| rest.starts_with(*l))?;
+    let name = &rest[level.len()..];
+    g.provinces
+        .iter()
+        .filter(|p| name.starts_with(p.as_str()) && !name[p.len()..].starts_with(is_word_char))
+        .map(|p| i + level.len() + p.len())
+        .max()
+}
+
 /// Every agency name of a text, in order.
 fn mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let at_word_start = i == 0 || !text[..i].ends_with(is_word_char);
+        if at_word_start && let Some(end) = locality_at(g, text, i) {
+            out.push(Mention { start: i, end });
+            i = end;
+            continue;
+        }
         if at_word_start && let Some(head) = head_at(g, text, i) {
             // "các Ban Quản lý dự án", "các Sở, ban, ngành": a collective of a named kind.
             let start = ["các ", "Các "]
@@ -637,8 +659,12 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
     if ends_with_any(&b, LEAD_BEFORE) {
         return Some(Role::Lead);
     }
-    // The subject of its clause: "Sở Tài chính bố trí kinh phí …".
+    // The subject of its clause: "Sở Tài chính bố trí kinh phí …", also after a comma
+    // when a modal follows ("…, tỉnh Đắk Lắk cần tiếp tục …").
     if b.is_empty() || b.chars().all(|c| !c.is_alphanumeric()) {
+        return Some(Role::Lead);
+    }
+    if b.ends_with(',') && SUBJECT_ADVERBS.iter().any(|w| a.starts_with(w)) {
         return Some(Role::Lead);
     }
     None
@@ -1009,8 +1035,78 @@ fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
     }
     mentions(g, t).iter().any(|m| {
         let a = after(t, m.end);
-        LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
+        (LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a))
+            || (opens_clause(t, m.start) && acts(&a))
     })
+}
+
+/// Words between a subject and its verb: "Bộ Tài chính khẩn trương hoàn thiện …".
+const SUBJECT_ADVERBS: &[&str] = &[
+    "khẩn trương",
+    "tiếp tục",
+    "chủ động",
+    "cần",
+    "sớm",
+    "kịp thời",
+    "thường xuyên",
+    "tập trung",
+    "có trách nhiệm",
+];
+
+/// Whether a name stands where a clause opens (the text's start, or after `.`, `;`, `:`).
+fn opens_clause(t: &str, start: usize) -> bool {
+    let b = t[..start].trim_end();
+    b.is_empty() || b.ends_with(['.', ';', ':'])
+}
+
+/// Whether the words after a name are a task's verb ("tiếp tục rà soát", "chủ trì"),
+/// so that the name is the subject who must act. Verbs of a decision ("thống nhất",
+/// "đồng ý") or a request ("giao", "đề nghị") make the name the one who decides or asks.
+fn acts(after: &str) -> bool {
+    let mut a = after;
+    while let Some(adv) = SUBJECT_ADVERBS
+        .iter()
+        .find(|w| a.starts_with(*w) && !a[w.len()..].starts_with(is_word_char))
+    {
+        a = a[adv.len()..].trim_start_matches([' ', ',']);
+    }
+    // "… tiếp tục được củng cố", "… đã hoàn thành": what happened, not a task.
+    if ["được", "đã", "đang", "vẫn", "chưa"]
+        .iter()
+        .any(|w| a.starts_with(w) && !a[w.len()..].starts_with(is_word_char))
+    {
+        return false;
+    }
+    if a.len() < after.len() {
+        return true;
+    }
+    // Verbs that are also nouns of a name's tail ("Ban chỉ đạo đổi mới, phát triển …"),
+    // of a decision ("thống nhất"), or of a request ("giao", "đề nghị").
+    const NOT_TASKS: [&str; 17] = [
+        "giao",
+        "yêu cầu",
+        "đề nghị",
+        "mời",
+        "định kỳ",
+        "thống nhất",
+        "đồng ý",
+        "cho phép",
+        "chấp thuận",
+        "phê duyệt",
+        "công bố",
+        "chỉ đạo",
+        "phát triển",
+        "nâng cao",
+        "phát huy",
+        "củng cố",
+        "kiện toàn",
+    ];
+    ACTIONS.iter().any(|v| {
+        let v = v.to_lowercase();
+        a.starts_with(&v)
+            && !a[v.len()..].starts_with(is_word_char)
+            && !NOT_TASKS.contains(&v.as_str())
+    }) && !chairs_a_meeting(a)
 }
 
 // ── The pass ──────────────────────────────────────────────────────────────────────────
@@ -1023,6 +1119,15 @@ struct Ctx<'a> {
     year: Option<i32>,
     /// The body the meeting was held with, or the notice's addressee.
     default_agency: Option<String>,
+    /// How the issuer's province is named: `tỉnh`, or `thành phố` for a city under the
+    /// centre (`ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`).
+    province_level: &'static str,
+}
+
+/// A name ending in the city's own word ("Ủy ban nhân dân Thành phố"), without it.
+fn city_stem(s: &str) -> Option<&str> {
+    s.strip_suffix(" Thành phố")
+        .or_else(|| s.strip_suffix(" thành phố"))
 }
 
 impl Ctx<'_> {
@@ -1043,14 +1148,21 @@ impl Ctx<'_> {
         }
         // "Tỉnh ủy" without a name is the issuer's province committee.
         if let Some(p) = &self.province
-            && s.ends_with("Tỉnh ủy")
+            && (s.ends_with("Tỉnh ủy") || s.ends_with("Thành ủy"))
         {
             s = format!("{s} {p}");
         }
+        let level = self.province_level;
         if let Some(p) = &self.province {
-            // "… tỉnh" with nothing after it is the issuer's province.
-            if s.ends_with(" tỉnh") && !s.contains(" các ") {
-                s = format!("{s} {p}");
+            // "… tỉnh" with nothing after it is the issuer's province ("… Thành phố" for
+            // a city under the centre: "UBND Thành phố", "các sở, ngành Thành phố").
+            if !s.contains(" các ") {
+                let stem = s
+                    .strip_suffix(" tỉnh")
+                    .or_else(|| (level == "thành phố").then(|| city_stem(&s)).flatten());
+                if let Some(stem) = stem {
+                    s = format!("{stem} {level} {p}");
+                }
             }
             // A department named without its province ("Sở Tài chính").
             if (s.starts_with("Sở ")
@@ -1058,10 +1170,10 @@ impl Ctx<'_> {
                 || s.starts_with("Liên minh Hợp tác xã"))
                 && !s.contains(p.as_str())
                 && !self.g.provinces.iter().any(|q| s.contains(q.as_str()))
-                && !s.ends_with(&format!("tỉnh {p}"))
+                && !s.ends_with(&format!("{level} {p}"))
                 && !s.ends_with(" tỉnh")
             {
-                s = format!("{s} tỉnh {p}");
+                s = format!("{s} {level} {p}");
             }
         }
         // "Liên minh Hợp tác xã Bình Thuận": a province named without its level (public
@@ -1094,7 +1206,12 @@ impl Ctx<'_> {
             }) && !before.ends_with("tác xã"))
                 || before.ends_with("ủy");
             if !with_level {
-                s = format!("{before} tỉnh {p}");
+                let level = if Some(p) == self.province.as_ref() {
+                    level
+                } else {
+                    "tỉnh"
+                };
+                s = format!("{before} {level} {p}");
                 break;
             }
         }
@@ -1151,12 +1268,25 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         .into_iter()
         .chain(h.issuer_parent.as_deref())
         .find_map(district_in);
+    let city = |s: &str| {
+        province.as_deref().is_some_and(|p| {
+            s.to_lowercase()
+                .contains(&format!("thành phố {}", p.to_lowercase()))
+        })
+    };
+    let province_level =
+        if h.issuer.as_deref().is_some_and(city) || h.issuer_parent.as_deref().is_some_and(city) {
+            "thành phố"
+        } else {
+            "tỉnh"
+        };
     let mut cx = Ctx {
         g,
         province,
         district,
         year,
         default_agency: None,
+        province_level,
     };
     cx.default_agency = default_agency(&cx, doc);
     // A section on tasks anywhere (an "Điều 5. Tổ chức thực hiện" inside a chapter
@@ -1170,6 +1300,7 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
                     .is_some_and(|m| m.starts_with("Điều") || m.starts_with("Chương")))
     });
     let mut seen_section = false;
+    let mut intro = SiblingIntro::default();
     for n in doc.body.iter_mut() {
         seen_section |= n.kind == NodeKind::Section;
         // The opening paragraphs (who met, what was heard) assign nothing.
@@ -1181,8 +1312,59 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         } else {
             true
         };
-        visit(&cx, n, in_scope, &Inherited::default());
+        intro.visit(&cx, n, in_scope, &Inherited::default());
     }
+}
+
+/// A paragraph ending with ":" that names who must act ("… tỉnh Đắk Lắk cần tập trung
+/// thực hiện một số nội dung sau:") introduces the items printed after it, at its own
+/// level: they are directives, and theirs is its agency when they name none.
+#[derive(Default)]
+struct SiblingIntro {
+    /// The intro in force, and the node it was read from.
+    current: Option<Inherited>,
+}
+
+impl SiblingIntro {
+    fn visit(&mut self, cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
+        let listed = matches!(n.kind, NodeKind::Item | NodeKind::Point | NodeKind::Bullet);
+        if !listed {
+            self.current = None;
+        }
+        match &self.current {
+            Some(intro) => visit(cx, n, true, intro),
+            None => visit(cx, n, in_scope, inherited),
+        }
+        if n.kind == NodeKind::Paragraph
+            && n.children.is_empty()
+            && let Some(intro) = sibling_intro(cx, &n.text)
+        {
+            // It introduces the tasks; it is none itself.
+            n.directive = None;
+            self.current = Some(intro);
+        }
+    }
+}
+
+/// The agencies a paragraph ending with ":" hands to the items after it.
+fn sibling_intro(cx: &Ctx, text: &str) -> Option<Inherited> {
+    if !text.trim_end().ends_with(':') {
+        return None;
+    }
+    let intro: Vec<Assignment> = cx
+        .assignments_in(text)
+        .into_iter()
+        .filter(|a| matches!(a.role, Role::Lead | Role::Addressee | Role::Supervisor))
+        .map(|mut a| {
+            a.explicit = false;
+            a.at = None;
+            a
+        })
+        .collect();
+    (!intro.is_empty()).then_some(Inherited {
+        heading: Vec::new(),
+        intro,
+    })
 }
 
 /// "HUYỆN ỦY ĐỨC LINH", "UBND HUYỆN ĐỨC LINH": the district's name, in title case.
@@ -1335,8 +1517,9 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
             } else {
                 in_scope || is_directive_section(n)
             };
+            let mut intro = SiblingIntro::default();
             for c in n.children.iter_mut() {
-                visit(cx, c, scope, inherited);
+                intro.visit(cx, c, scope, inherited);
             }
             return;
         }
@@ -1430,7 +1613,19 @@ fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Di
             .iter()
             .any(|c| text.starts_with(c) && head_at(cx.g, text, c.len()).is_some());
     if !own {
-        assignments.splice(0..0, inherited.heading.iter().cloned());
+        // "1. Sở Nông nghiệp …" over "- Chỉ đạo các đơn vị chủ rừng …": the heading's
+        // agency directs, the ones named after "chỉ đạo" carry the task out.
+        let directs = ["Chỉ đạo ", "Lãnh đạo, chỉ đạo ", "Chỉ đạo, hướng dẫn "]
+            .iter()
+            .any(|c| text.starts_with(c))
+            && assignments.iter().any(|a| a.role == Role::Lead);
+        let heading = inherited.heading.iter().cloned().map(|mut a| {
+            if directs {
+                a.role = Role::Supervisor;
+            }
+            a
+        });
+        assignments.splice(0..0, heading);
     }
     let has_doer = has_doer || (!own && !inherited.heading.is_empty());
     if !has_doer {

@@ -20,9 +20,13 @@ pub mod docx;
 pub mod extract;
 pub mod grammar;
 pub mod html;
+pub mod markdown;
 pub mod normalize;
+pub mod ocr;
 pub mod render;
+pub(crate) mod repair;
 pub mod report;
+pub mod stamp;
 pub mod syllable;
 pub mod synth;
 pub mod tree;
@@ -83,6 +87,8 @@ pub struct Text {
     pub source: &'static str,
     /// Diagnostics about the reading (a guessed encoding, replaced bytes).
     pub diagnostics: Vec<tree::Diagnostic>,
+    /// An e-signature stamp found in the text (and blanked out of it).
+    pub signing: Option<tree::Signing>,
 }
 
 /// The text of a file's bytes, read as `encoding` (detected when `None`). Word files
@@ -90,6 +96,13 @@ pub struct Text {
 /// read through `pdftotext` and `antiword` (an error says what to install when they are
 /// missing); RTF files get an error saying how to get their text.
 pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text, String> {
+    let mut text = read_text(bytes, encoding)?;
+    text.signing = stamp::remove(&mut text.text);
+    Ok(text)
+}
+
+/// [`text_of`] before the signing stamps are taken out.
+fn read_text(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text, String> {
     if bytes.len() as u64 > MAX_INPUT {
         return Err(too_large(bytes.len() as u64));
     }
@@ -97,10 +110,12 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
         return Err(reason.to_string());
     }
     if let Some(format) = convert::Format::of(bytes) {
+        let (text, source) = convert::text(format, bytes)?;
         return Ok(Text {
-            text: convert::text(format, bytes)?,
-            source: format.name(),
+            text,
+            source,
             diagnostics: Vec::new(),
+            signing: None,
         });
     }
     if docx::is_zip(bytes) {
@@ -108,6 +123,7 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
             text: docx::text(bytes)?,
             source: "docx",
             diagnostics: Vec::new(),
+            signing: None,
         });
     }
     let mut d = decode::decode_as(bytes, encoding).map_err(|e| e.to_string())?;
@@ -117,6 +133,10 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
         // Offsets of replaced bytes point into the markup, not into this text.
         d.replaced_at = d.replaced_at.map(|_| 0);
         source = "html";
+    } else if markdown::is_markdown(&d.text) {
+        d.text = markdown::text(&d.text);
+        d.replaced_at = d.replaced_at.map(|_| 0);
+        source = "markdown";
     }
     let mut diagnostics = Vec::new();
     if let Some((valid, invalid)) = d.detected {
@@ -148,6 +168,7 @@ pub fn text_of(bytes: &[u8], encoding: Option<decode::Encoding>) -> Result<Text,
         text: d.text,
         source,
         diagnostics,
+        signing: None,
     })
 }
 
@@ -168,6 +189,7 @@ pub fn parse_bytes_as(
             let mut doc = parse_text_timed(file, &text.text, g, t);
             doc.bytes = bytes.len();
             doc.source = text.source.to_string();
+            doc.signing = text.signing;
             doc.diagnostics.splice(0..0, text.diagnostics);
             doc
         }

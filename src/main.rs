@@ -178,7 +178,7 @@ fn some_inputs(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 
 /// The extensions of the files a folder is searched for: text and Word files, and the
 /// formats whose documents get a row saying how to convert them.
-const DOCUMENT_EXTENSIONS: [&str; 7] = ["txt", "docx", "html", "htm", "doc", "pdf", "rtf"];
+const DOCUMENT_EXTENSIONS: [&str; 8] = ["txt", "md", "docx", "html", "htm", "doc", "pdf", "rtf"];
 
 /// Expand folders into their documents (by extension, case ignored), sorted; keep files
 /// as given.

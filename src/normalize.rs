@@ -136,10 +136,26 @@ pub fn normalize(original: &str) -> Normalized {
     let mut line: Vec<(char, usize)> = Vec::new();
     let bytes = original.as_bytes();
     let mut pos = 0;
+    let mut line_no = 0;
+    let mut closing_left = 0;
     while pos < original.len() {
         let rest = &original[pos..];
         let body = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
-        if is_clean(body) {
+        // The header's lines, and the recipients' list with the signature beside it,
+        // are mended where OCR damaged them (crate::repair).
+        if crate::repair::opens_recipients(body) {
+            closing_left = crate::repair::CLOSING_LINES;
+        }
+        let zone = if line_no < crate::repair::HEADER_LINES {
+            Zone::Header
+        } else if closing_left > 0 {
+            Zone::Closing
+        } else {
+            Zone::Other
+        };
+        line_no += 1;
+        closing_left = closing_left.saturating_sub(1);
+        if zone == Zone::Other && is_clean(body) {
             // Copied whole: the map stays on its diagonal.
             map.push(out.len(), pos);
             out.push_str(body);
@@ -152,7 +168,7 @@ pub fn normalize(original: &str) -> Normalized {
                     line.push((map_char(c), pos + i));
                 }
             }
-            flush_line(&mut line, &mut out, &mut map);
+            flush_line(&mut line, &mut out, &mut map, zone);
         }
         pos += body.len();
         if pos < original.len() {
@@ -168,6 +184,61 @@ pub fn normalize(original: &str) -> Normalized {
     }
     map.push(out.len(), original.len());
     Normalized { text: out, map }
+}
+
+/// Whether the word around a Vietnamese letter lost a space (`chủtrì`, `vụĐảng`): the
+/// letters after `c` up to the word's end hold another vowel after a consonant, or a
+/// capital; then the whole word is tried.
+fn glued_after(line: &str, c: char, rest: impl Iterator<Item = char>) -> bool {
+    let mut consonant = false;
+    let mut suspect = false;
+    for r in rest.take_while(|r| r.is_alphabetic()) {
+        let vowel = is_vowel(r);
+        if r.is_uppercase() || (consonant && vowel) {
+            suspect = true;
+            break;
+        }
+        consonant |= !vowel;
+    }
+    suspect
+        && line
+            .split(|x: char| !x.is_alphabetic())
+            .any(|w| w.contains(c) && crate::syllable::glued_split(w).is_some())
+}
+
+fn is_vowel(c: char) -> bool {
+    let base = c.to_lowercase().nfd().next().unwrap_or(c);
+    matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Spaces put back where a PDF's text lost them after a syllable (`chủtrì` → `chủ trì`):
+/// each inserted space maps to the original offset of the letter after it.
+fn split_glued(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
+    let mut out: Vec<(char, usize)> = Vec::with_capacity(chars.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].0.is_alphabetic() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len())
+            .find(|&j| !chars[j].0.is_alphabetic())
+            .unwrap_or(chars.len());
+        let mut start = i;
+        let word: String = chars[i..end].iter().map(|&(c, _)| c).collect();
+        let mut rest = word.as_str();
+        while let Some(at) = crate::syllable::glued_split(rest) {
+            let n = rest[..at].chars().count();
+            out.extend_from_slice(&chars[start..start + n]);
+            out.push((' ', chars[start + n].1));
+            start += n;
+            rest = &rest[at..];
+        }
+        out.extend_from_slice(&chars[start..end]);
+        i = end;
+    }
+    out
 }
 
 /// a and e with a tone mark: after o they may carry a new-style tone (`hoà`, `khoẻ`).
@@ -209,6 +280,9 @@ fn is_clean(line: &str) -> bool {
         if latin && new_style_tone(prev2, prev, c, chars.peek().copied()) {
             return false;
         }
+        if latin && crate::syllable::vietnamese_letter(c) && glued_after(line, c, chars.clone()) {
+            return false;
+        }
         prev2 = prev;
         prev = c;
     }
@@ -244,7 +318,15 @@ fn map_char(c: char) -> char {
     }
 }
 
-fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetMap) {
+/// Where a line stands, for the mending of OCR damage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Zone {
+    Header,
+    Closing,
+    Other,
+}
+
+fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetMap, zone: Zone) {
     if line.is_empty() {
         return;
     }
@@ -282,6 +364,12 @@ fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetM
         i = j;
     }
     old_style_tones(&mut composed);
+    let mut composed = split_glued(composed);
+    match zone {
+        Zone::Header => crate::repair::header_line(&mut composed),
+        Zone::Closing => crate::repair::closing_line(&mut composed),
+        Zone::Other => {}
+    }
     for (c, off) in composed {
         map.push(out.len(), off);
         out.push(c);

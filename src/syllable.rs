@@ -273,3 +273,77 @@ mod tests {
         assert_eq!(score("Sè 12 th¸ng 4"), (1, 1));
     }
 }
+
+/// A word or phrase without diacritics, lower-case (`Thời gian ký` → `thoi gian ky`): how
+/// text damaged by OCR, or typed without accents, is compared with the format's words.
+pub fn bare(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' | 'Ð' => 'd',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+/// Where a word that lost the space after a syllable splits (`chủtrì` → `chủ` `trì`,
+/// `ủyUBND` → `ủy` `UBND`, `vụĐảng` → `vụ` `Đảng`): text extracted from PDFs drops the
+/// space after a toned letter. The byte offset of the second part, when the word is no
+/// syllable, its first part is a syllable with a Vietnamese letter, and the second is a
+/// syllable or (after a small letter) a word in capitals.
+pub fn glued_split(word: &str) -> Option<usize> {
+    if word.is_ascii() || word.chars().count() < 3 || is_syllable(word) {
+        return None;
+    }
+    for (i, c) in word.char_indices().skip(1) {
+        let p = word[..i].chars().last()?;
+        let (left, right) = (&word[..i], &word[i..]);
+        // The lost space falls before a consonant (`vụ|quý`, `chủ|trì`): a vowel there
+        // belongs to the syllable (`yế|u` is `yếu`, which this check does not know).
+        let consonant = right.chars().next().is_some_and(|r| {
+            !matches!(
+                bare(&r.to_string()).as_str(),
+                "a" | "e" | "i" | "o" | "u" | "y"
+            )
+        });
+        let caps = p.is_lowercase()
+            && right.chars().count() >= 2
+            && right
+                .chars()
+                .all(|r| r.is_uppercase() || r.is_ascii_digit());
+        if !(consonant || caps)
+            || right.chars().count() < 2
+            || !left.chars().any(vietnamese_letter)
+            || !is_syllable(left)
+        {
+            continue;
+        }
+        let toned_split = p.is_lowercase() && c.is_uppercase() && is_syllable(right);
+        if caps || toned_split || is_syllable(right) && vietnamese_letter(p) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod glued_tests {
+    use super::glued_split;
+
+    #[test]
+    fn glued_syllables_split_where_the_space_was_lost() {
+        fn split(w: &str) -> Option<(&str, &str)> {
+            glued_split(w).map(|i| (&w[..i], &w[i..]))
+        }
+        assert_eq!(split("chủtrì"), Some(("chủ", "trì")));
+        assert_eq!(split("ủyUBND"), Some(("ủy", "UBND")));
+        assert_eq!(split("vụĐảng"), Some(("vụ", "Đảng")));
+        assert_eq!(split("sốnội"), Some(("số", "nội")));
+        for whole in [
+            "nghiêng", "Quốc", "Hanoi", "iPhone", "TpHCM", "chủ", "AUN", "x",
+        ] {
+            assert_eq!(split(whole), None, "{whole}");
+        }
+    }
+}

@@ -281,6 +281,17 @@ pub struct Document {
     pub lines: usize,
     /// How the text was read: its encoding (`utf-8`, `utf-16le`, `tcvn3` …) or `docx`.
     pub source: String,
+    /// The e-signature stamp of a signed PDF, read out of the text (`null` when none).
+    pub signing: Option<Signing>,
+}
+
+/// What an e-signature stamp says (`Ký bởi: …`, `Thời gian ký: …`): who signed and when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Signing {
+    /// The signing body or person as the stamp names them.
+    pub by: Option<String>,
+    /// When, as ISO date and time with the zone (`2025-01-09T10:21:11+07:00`).
+    pub at: Option<String>,
 }
 
 impl Document {
@@ -305,6 +316,7 @@ impl Document {
             bytes,
             lines: 0,
             source: String::new(),
+            signing: None,
         }
     }
 

@@ -200,3 +200,51 @@ fn mutated_pdf_and_doc_files_give_a_tree_or_a_reason() {
     }
     eprintln!("160 mutated PDF and .doc files: {trees} trees, {failed} failed with a reason");
 }
+
+/// Scans of the project's notices (tests/fixtures/scanned: laid out by LibreOffice,
+/// rendered, degraded as a scanner does, no text layer; make_scans.py) are read by OCR,
+/// and their header, signer and recipients agree with the text's. Per field, the share of
+/// the scans that agree is printed; each must reach its floor (what was measured).
+#[test]
+fn scanned_pdfs_are_read_by_ocr_like_their_text() {
+    if !installed("pdftoppm") || !installed("tesseract") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    type Field = fn(&vanban::Document) -> Option<String>;
+    let fields: [(&str, Field, f64); 7] = [
+        ("issuer", |d| d.header.issuer.clone(), 1.0),
+        ("reference", |d| d.header.reference.clone(), 1.0),
+        ("place", |d| d.header.place.clone(), 1.0),
+        ("date", |d| d.header.date.clone(), 1.0),
+        ("doc_type", |d| d.header.doc_type.clone(), 1.0),
+        ("signer", |d| d.signature.as_ref()?.signer.clone(), 1.0),
+        ("recipients", |d| Some(d.recipients.len().to_string()), 0.75),
+    ];
+    let mut agree = [0usize; 7];
+    let mut scans = 0;
+    for f in std::fs::read_dir(root.join("tests/fixtures/scanned")).unwrap() {
+        let file = f.unwrap().path();
+        if file.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        let scan = vanban::parse_file(&file);
+        let text = vanban::parse_file(&root.join("corpus").join(format!("{stem}.txt")));
+        assert_eq!(scan.source, "ocr", "{stem}: {:?}", scan.diagnostics);
+        for (k, (name, get, _)) in fields.iter().enumerate() {
+            if get(&scan) == get(&text) {
+                agree[k] += 1;
+            } else {
+                eprintln!("{stem}: {name}: {:?} (text: {:?})", get(&scan), get(&text));
+            }
+        }
+        scans += 1;
+    }
+    assert_eq!(scans, 4);
+    for (k, (name, _, floor)) in fields.iter().enumerate() {
+        let share = agree[k] as f64 / scans as f64;
+        eprintln!("{name:<11} {}/{scans} scans agree with the text", agree[k]);
+        assert!(share >= *floor, "{name}: {share:.2} below {floor}");
+    }
+}
