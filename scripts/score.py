@@ -116,8 +116,9 @@ def find_node(nodes, anchor):
     for i, words in nodes:
         if not want:
             break
-        text = " ".join(words)
-        key = " ".join(want)
+        # Compared without spaces: a PDF's text loses some, and vanban puts them back.
+        text = "".join(words)
+        key = "".join(want)
         pos = text.find(key)
         if pos >= 0:
             score = 2.0 - pos / (len(text) + 1)

@@ -1116,7 +1116,12 @@ struct Ctx<'a> {
     province: Option<String>,
     /// The district of a district-level issuer ("HUYỆN ỦY ĐỨC LINH": Đức Linh).
     district: Option<String>,
+    /// The commune of a commune-level issuer, with its level ("ĐẢNG ỦY XÃ CÔNG HẢI":
+    /// `xã`, `Công Hải`; also `phường`, `đặc khu`).
+    commune: Option<(&'static str, String)>,
     year: Option<i32>,
+    /// The document's own date (ISO): a deadline that ends before it is a past event.
+    date: Option<String>,
     /// The body the meeting was held with, or the notice's addressee.
     default_agency: Option<String>,
     /// How the issuer's province is named: `tỉnh`, or `thành phố` for a city under the
@@ -1131,6 +1136,16 @@ fn city_stem(s: &str) -> Option<&str> {
 }
 
 impl Ctx<'_> {
+    /// A deadline, unless its period ended before the document was issued ("trước ngày
+    /// 01/7/1991" in a 2025 letter cites a past date, it sets no deadline).
+    fn future(&self, d: Option<Deadline>) -> Option<Deadline> {
+        let d = d?;
+        match (&d.end, &self.date) {
+            (Some(end), Some(date)) if end < date => None,
+            _ => Some(d),
+        }
+    }
+
     /// One form for all spellings of a name.
     fn canonical(&self, name: &str) -> String {
         let mut words: Vec<String> = Vec::new();
@@ -1145,6 +1160,12 @@ impl Ctx<'_> {
             && (s.ends_with(" huyện") || s.ends_with("Huyện ủy"))
         {
             s = format!("{s} {d}");
+        }
+        // "Đảng ủy UBND xã" in a commune's document: that commune.
+        if let Some((level, name)) = &self.commune
+            && s.ends_with(&format!(" {level}"))
+        {
+            s = format!("{s} {name}");
         }
         // "Tỉnh ủy" without a name is the issuer's province committee.
         if let Some(p) = &self.province
@@ -1268,6 +1289,7 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         .into_iter()
         .chain(h.issuer_parent.as_deref())
         .find_map(district_in);
+    let commune = h.issuer.as_deref().and_then(commune_in);
     let city = |s: &str| {
         province.as_deref().is_some_and(|p| {
             s.to_lowercase()
@@ -1284,7 +1306,9 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         g,
         province,
         district,
+        commune,
         year,
+        date: h.date.clone(),
         default_agency: None,
         province_level,
     };
@@ -1373,6 +1397,28 @@ fn district_in(issuer: &str) -> Option<String> {
         .split_once("HUYỆN ỦY ")
         .or_else(|| issuer.split_once("HUYỆN "))
         .map(|(_, r)| r)?;
+    title_case(rest)
+}
+
+/// "ĐẢNG ỦY XÃ CÔNG HẢI", "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH": the commune's level and name.
+fn commune_in(issuer: &str) -> Option<(&'static str, String)> {
+    [
+        ("XÃ ", "xã"),
+        ("PHƯỜNG ", "phường"),
+        ("ĐẶC KHU ", "đặc khu"),
+    ]
+    .iter()
+    .find_map(|(printed, level)| {
+        let (before, rest) = issuer.split_once(printed)?;
+        (before.is_empty() || before.ends_with(' '))
+            .then(|| title_case(rest))
+            .flatten()
+            .map(|name| (*level, name))
+    })
+}
+
+/// "CÔNG HẢI" → "Công Hải".
+fn title_case(rest: &str) -> Option<String> {
     let words: Vec<String> = rest
         .split_whitespace()
         .map(|w| {
@@ -1420,9 +1466,11 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     if n.children.is_empty() {
         return None;
     }
-    let t = n.text.trim_end_matches([':', ';']).trim();
-    // "1. Trách nhiệm của Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does.
-    let t = ["Trách nhiệm của ", "Nhiệm vụ của ", "Đối với "]
+    // "2. Trung tâm Bảo tồn di sản Thăng Long - Hà Nội.": a name with a full stop.
+    let t = n.text.trim_end_matches([':', ';', '.']).trim();
+    // "1. Trách nhiệm của Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does,
+    // and so does "4. Đề nghị Ban Tuyên giáo và Dân vận Thành ủy".
+    let t = ["Trách nhiệm của ", "Nhiệm vụ của ", "Đối với ", "Đề nghị "]
         .iter()
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
@@ -1432,7 +1480,6 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     let heading = !ms.is_empty()
         && ms[0].start == 0
         && action_of(t).is_none()
-        && !t.ends_with('.')
         && {
             // Names, and what qualifies them ("… có cụm công nghiệp"), but no task.
             let tail = t[ms[ms.len() - 1].end..].trim_start_matches([' ', ',', ';']);
@@ -1507,6 +1554,11 @@ impl Inherited {
 }
 
 fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
+    // A task written as a block: its name, then who leads, who supports, by when.
+    if let Some(d) = task_block(cx, n, in_scope) {
+        n.directive = Some(d);
+        return;
+    }
     match n.kind {
         NodeKind::Section => {
             // An article stands on its own heading: "Điều 9. Hiệu lực thi hành" in a
@@ -1584,6 +1636,139 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     }
 }
 
+/// What a labelled line under a task says (`- Đơn vị chủ trì: Sở Văn hóa và Thể thao.`,
+/// `- Thời gian thực hiện: tháng 6/2028`): the role of the names after the label, or a
+/// time; `None` for a label of another kind (`Địa điểm:`, `Kinh phí:`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Role(Role),
+    Time,
+}
+
+/// Labels of a task block's lines, without diacritics, and what they give.
+const TASK_LABELS: &[(&str, Label)] = &[
+    ("don vi chu tri", Label::Role(Role::Lead)),
+    ("co quan chu tri", Label::Role(Role::Lead)),
+    ("chu tri", Label::Role(Role::Lead)),
+    ("don vi thuc hien", Label::Role(Role::Lead)),
+    ("co quan thuc hien", Label::Role(Role::Lead)),
+    ("co quan thuong truc", Label::Role(Role::Lead)),
+    ("don vi phoi hop", Label::Role(Role::Support)),
+    ("co quan phoi hop", Label::Role(Role::Support)),
+    ("phoi hop", Label::Role(Role::Support)),
+    ("thoi gian", Label::Time),
+    ("thoi gian thuc hien", Label::Time),
+    ("thoi gian du kien", Label::Time),
+    ("thoi gian hoan thanh", Label::Time),
+    ("thoi han", Label::Time),
+    ("thoi han hoan thanh", Label::Time),
+    ("tien do", Label::Time),
+];
+
+/// A child line `Label: value` (a short label before the colon), and its label's meaning.
+fn labelled(text: &str) -> Option<(Option<Label>, &str)> {
+    let (label, value) = text.split_once(':')?;
+    if label.split_whitespace().count() > 5 {
+        return None;
+    }
+    let key = crate::syllable::bare(label.trim());
+    let meaning = TASK_LABELS.iter().find(|(k, _)| *k == key).map(|&(_, l)| l);
+    Some((meaning, value.trim()))
+}
+
+/// A line under a task that only says who does it: "Đảng ủy UBND xã chủ trì, phối hợp
+/// các cơ quan liên quan tham mưu trình trong tháng 01/2026".
+fn says_who(cx: &Ctx, text: &str) -> bool {
+    let ms = mentions(cx.g, text);
+    if ms.first().is_none_or(|m| m.start != 0) || text.split_whitespace().count() > 30 {
+        return false;
+    }
+    // The names that open the line: "Ban Xây dựng Đảng, Thường trực HĐND, UBND xã",
+    // "Đảng ủy UBND xã" (read as two names).
+    let mut end = ms[0].end;
+    for m in &ms[1..] {
+        let between = text[end..m.start].trim();
+        if !matches!(between, "" | "," | "và" | ", và") {
+            break;
+        }
+        end = m.end;
+    }
+    ["chủ trì", "tham mưu", "phối hợp", "thực hiện", "chuẩn bị"]
+        .iter()
+        .any(|c| after(text, end).starts_with(c))
+}
+
+/// A node whose children say who leads, who supports and by when (labelled lines, or,
+/// where tasks are expected, a line naming who does it): one directive, theirs the agencies and the time; the
+/// children are its parts, not directives of their own.
+fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
+    if n.children.is_empty() || n.kind == NodeKind::Closing || n.kind == NodeKind::Basis {
+        return None;
+    }
+    let mut assignments: Vec<Assignment> = Vec::new();
+    let mut deadline_found = None;
+    let mut parts = 0;
+    for c in &n.children {
+        match labelled(&c.text) {
+            Some((Some(Label::Role(role)), value)) => {
+                parts += 1;
+                assignments.extend(named_in(cx, value, role));
+            }
+            Some((Some(Label::Time), value)) => {
+                deadline_found = deadline_found.or_else(|| cx.future(deadline(value, cx.year)));
+            }
+            _ if (in_scope || has_assignment_cue(cx.g, &c.text)) && says_who(cx, &c.text) => {
+                parts += 1;
+                assignments.extend(cx.assignments_in(&c.text).into_iter().map(|mut a| {
+                    a.explicit = false;
+                    a.at = None;
+                    a
+                }));
+                deadline_found = deadline_found.or_else(|| cx.future(deadline(&c.text, cx.year)));
+            }
+            _ => {}
+        }
+    }
+    if parts == 0 || assignments.is_empty() {
+        return None;
+    }
+    let mut d = directive(cx, &n.text, &Inherited::default(), false);
+    d.assignments
+        .retain(|a| a.role != Role::Lead || !assignments.iter().any(|b| b.role == Role::Lead));
+    d.assignments.extend(assignments);
+    // The time was read from a line under the task: it has no range in the task's text.
+    d.deadline = d.deadline.or(deadline_found.map(|mut dl| {
+        dl.at = [0, 0];
+        dl
+    }));
+    Some(d)
+}
+
+/// The names a labelled line gives, with the label's role: the gazetteer's names, or the
+/// value itself when it names a body the gazetteer does not know.
+fn named_in(cx: &Ctx, value: &str, role: Role) -> Vec<Assignment> {
+    let value = value.trim_end_matches(['.', ';', ',']);
+    let ms = mentions(cx.g, value);
+    let names: Vec<&str> = if ms.is_empty() {
+        if value.is_empty() || value.split_whitespace().count() > 12 {
+            return Vec::new();
+        }
+        vec![value]
+    } else {
+        ms.iter().map(|m| &value[m.start..m.end]).collect()
+    };
+    names
+        .into_iter()
+        .map(|name| Assignment {
+            canonical: cx.canonical(name),
+            agency: name.to_string(),
+            role,
+            explicit: false,
+            at: None,
+        })
+        .collect()
+}
+
 fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Directive {
     let mut assignments = cx.assignments_in(text);
     let has_doer = assignments
@@ -1658,7 +1843,7 @@ fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Di
     Directive {
         action: action_of(text),
         assignments,
-        deadline: deadline(text, cx.year),
+        deadline: cx.future(deadline(text, cx.year)),
         urgent: res().urgent.is_match(text),
     }
 }

@@ -363,8 +363,9 @@ fn flush_line(line: &mut Vec<(char, usize)>, out: &mut String, map: &mut OffsetM
         }
         i = j;
     }
-    old_style_tones(&mut composed);
+    // Spaces first: a tone's place depends on where the syllable ends (`uỷUBND`).
     let mut composed = split_glued(composed);
+    old_style_tones(&mut composed);
     match zone {
         Zone::Header => crate::repair::header_line(&mut composed),
         Zone::Closing => crate::repair::closing_line(&mut composed),

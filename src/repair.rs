@@ -276,11 +276,45 @@ fn place_and_date(chars: &[(char, usize)], toks: &[Token]) -> Option<usize> {
 /// Lines after `Nơi nhận` that are mended: the list and the signature beside it.
 pub(crate) const CLOSING_LINES: usize = 30;
 
-/// Whether a line opens the recipients' list (`Nơi nhận:`, also as OCR reads it).
+/// Whether a line opens the recipients' list (`Nơi nhận:`, also as OCR reads it:
+/// `.Vơi nhận:`, `Noi nhan:`): two words one letter from `noi nhan`, then a colon.
 pub(crate) fn opens_recipients(line: &str) -> bool {
-    let t = line.trim_start();
-    (t.starts_with('N') || t.starts_with('n'))
-        && bare(&t.chars().take(9).collect::<String>()).starts_with("noi nhan")
+    let t = line
+        .trim_start()
+        .trim_start_matches(|c: char| !c.is_alphabetic());
+    let mut words = t.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let colon = second.ends_with(':') || words.next().is_some_and(|w| w.starts_with(':'));
+    let second = second.trim_end_matches(':');
+    colon
+        && first.chars().count() == 3
+        && edit_distance(&bare(first), "noi") <= 1
+        && edit_distance(&bare(second), "nhan") <= 1
+}
+
+/// The opening of the recipients' list written as the format has it (`Nơi nhận:`) where
+/// OCR damaged it; the characters before its colon are replaced.
+fn restore_recipients_label(chars: &mut Vec<(char, usize)>) {
+    let text: String = chars.iter().map(|&(c, _)| c).collect();
+    if !opens_recipients(&text) || text.trim_start().starts_with("Nơi nhận") {
+        return;
+    }
+    let Some(colon) = chars.iter().position(|&(c, _)| c == ':') else {
+        return;
+    };
+    let start = chars
+        .iter()
+        .position(|&(c, _)| !c.is_whitespace())
+        .unwrap_or(0);
+    let offsets: Vec<usize> = chars[start..colon].iter().map(|&(_, o)| o).collect();
+    let new: Vec<(char, usize)> = "Nơi nhận"
+        .chars()
+        .enumerate()
+        .map(|(k, c)| (c, offsets[k.min(offsets.len() - 1)]))
+        .collect();
+    chars.splice(start..colon, new);
 }
 
 /// Authority marks that open the signature block beside the recipients' list.
@@ -290,10 +324,11 @@ const AUTHORITIES: [&str; 7] = ["TM.", "KT.", "TL.", "T/M", "K/T", "T/L", "TUQ."
 /// a TAB before the signature's part (`- Thường trực Tỉnh ủy (b/c); KT. CHỦ TỊCH`, a
 /// title in capitals after two spaces, `(Đã ký)`, the signer's name after the last
 /// entry's full stop: `- Lưu: VT, TH. Lê Tuấn Phong`).
-pub(crate) fn closing_line(chars: &mut [(char, usize)]) {
+pub(crate) fn closing_line(chars: &mut Vec<(char, usize)>) {
     if chars.len() > 200 || chars.iter().any(|&(c, _)| c == '\t') {
         return;
     }
+    restore_recipients_label(chars);
     let toks = tokens(chars);
     if toks.len() < 2 {
         return;

@@ -272,8 +272,9 @@ pub fn generate(seed: u64, i: u64) -> Synth {
             }
         };
         let task = *r.pick(&TASKS);
-        // A deadline after the meeting: a day, the end of a month or of a quarter.
-        let dy = year + r.below(2) as u32;
+        // A deadline after the meeting: a day, the end of a month or of a quarter, in one
+        // of the next two years (one before the document's date is read as none).
+        let dy = year + 1 + r.below(2) as u32;
         let (deadline_text, deadline_end) = match r.below(4) {
             0 => {
                 let m = 1 + r.below(12) as u32;
