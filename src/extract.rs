@@ -1040,6 +1040,34 @@ fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
     })
 }
 
+/// Types of the acts that state rules (laws, decrees, circulars, resolutions, decisions
+/// that issue regulations), when their body has articles.
+const LEGAL_TYPES: &[&str] = &[
+    "L", "PL", "NĐ", "TT", "TTLT", "NQ", "QĐ", "QyĐ", "QĐi", "QC", "VBHN",
+];
+
+fn is_legal_act(doc: &Document) -> bool {
+    doc.header
+        .doc_type
+        .as_deref()
+        .is_some_and(|t| LEGAL_TYPES.contains(&t))
+        && doc.walk().iter().any(|n| {
+            n.kind == NodeKind::Section
+                && n.marker.as_deref().is_some_and(|m| m.starts_with("Điều"))
+        })
+}
+
+/// What follows a name in a legal act's provision that assigns its implementation.
+const LEGAL_ASSIGNMENTS: &[&str] = &[
+    "chịu trách nhiệm thi hành",
+    "chịu trách nhiệm tổ chức",
+    "chịu trách nhiệm hướng dẫn",
+    "có trách nhiệm hướng dẫn",
+    "có trách nhiệm tổ chức",
+    "tổ chức thực hiện",
+    "chủ trì",
+];
+
 /// Words between a subject and its verb: "Bộ Tài chính khẩn trương hoàn thiện …".
 const SUBJECT_ADVERBS: &[&str] = &[
     "khẩn trương",
@@ -1122,6 +1150,8 @@ struct Ctx<'a> {
     year: Option<i32>,
     /// The document's own date (ISO): a deadline that ends before it is a past event.
     date: Option<String>,
+    /// A legal act (its body has articles, `Điều`): provisions state rules, not tasks.
+    legal: bool,
     /// The body the meeting was held with, or the notice's addressee.
     default_agency: Option<String>,
     /// How the issuer's province is named: `tỉnh`, or `thành phố` for a city under the
@@ -1136,6 +1166,28 @@ fn city_stem(s: &str) -> Option<&str> {
 }
 
 impl Ctx<'_> {
+    /// Whether a text outside a section on tasks assigns one. In a legal act (articles:
+    /// `Điều`) its provisions state rules ("… có trách nhiệm …", "Giám đốc … phạt tiền"):
+    /// there only the words that assign implementation count ("Giao X …", "X chịu trách
+    /// nhiệm thi hành", "X chủ trì …", "X tổ chức thực hiện").
+    fn assigns(&self, text: &str) -> bool {
+        if !self.legal {
+            return has_assignment_cue(self.g, text);
+        }
+        let gives = ["Giao ", "giao "].iter().any(|cue| {
+            text.match_indices(cue).any(|(i, _)| {
+                let before = text[..i].trim_end();
+                (before.is_empty() || before.ends_with(['.', ';', ':']))
+                    && head_at(self.g, text, i + cue.len()).is_some()
+            })
+        });
+        gives
+            || mentions(self.g, text).iter().any(|m| {
+                let a = after(text, m.end);
+                LEGAL_ASSIGNMENTS.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
+            })
+    }
+
     /// A deadline, unless its period ended before the document was issued ("trước ngày
     /// 01/7/1991" in a 2025 letter cites a past date, it sets no deadline).
     fn future(&self, d: Option<Deadline>) -> Option<Deadline> {
@@ -1309,6 +1361,7 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         commune,
         year,
         date: h.date.clone(),
+        legal: is_legal_act(doc),
         default_agency: None,
         province_level,
     };
@@ -1610,12 +1663,8 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
         return;
     }
     let candidate = match n.kind {
-        NodeKind::Item | NodeKind::Point | NodeKind::Bullet => {
-            in_scope || has_assignment_cue(cx.g, &n.text)
-        }
-        NodeKind::Paragraph => {
-            (in_scope && !inherited.is_empty()) || has_assignment_cue(cx.g, &n.text)
-        }
+        NodeKind::Item | NodeKind::Point | NodeKind::Bullet => in_scope || cx.assigns(&n.text),
+        NodeKind::Paragraph => (in_scope && !inherited.is_empty()) || cx.assigns(&n.text),
         _ => false,
     };
     if candidate {
@@ -1717,7 +1766,7 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
             Some((Some(Label::Time), value)) => {
                 deadline_found = deadline_found.or_else(|| cx.future(deadline(value, cx.year)));
             }
-            _ if (in_scope || has_assignment_cue(cx.g, &c.text)) && says_who(cx, &c.text) => {
+            _ if (in_scope || cx.assigns(&c.text)) && says_who(cx, &c.text) => {
                 parts += 1;
                 assignments.extend(cx.assignments_in(&c.text).into_iter().map(|mut a| {
                     a.explicit = false;

@@ -182,4 +182,7 @@ fn directives_against_the_gold_set() {
 
 const AGENCY_F1_FLOOR: f64 = 0.94;
 const DEADLINE_F1_FLOOR: f64 = 0.93;
-const NODES_F1_FLOOR: f64 = 0.99;
+// 0.986 since provisions of a legal act count as directives only where they assign
+// implementation (congbao/0026 L122 and L266, procedural clauses of a circular, are no
+// longer directives; the gold, written before that rule, lists them).
+const NODES_F1_FLOOR: f64 = 0.985;
