@@ -1308,6 +1308,9 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         let span = cx.line_span(l);
         let whole = cx.line_text(l);
         match first.kind {
+            // A number alone is a page's; a number before other cells opens a table row
+            // ("1<TAB>Xây dựng đề án …<TAB>Sở Tài chính").
+            Rule::page_number if l.cells.len() > 1 => {}
             Rule::separator | Rule::page_number | Rule::gazette => {
                 b.can_continue = false;
                 continue;
@@ -1382,11 +1385,14 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         }
         // A wrapped line continues the text above: the line above was long and did not
         // end a sentence, or this one starts in lower case.
-        let lower = starts_lower(&whole) || whole.starts_with(|c: char| c.is_ascii_digit());
+        let row = first.kind == Rule::page_number && l.cells.len() > 1;
+        let lower =
+            starts_lower(&whole) || (whole.starts_with(|c: char| c.is_ascii_digit()) && !row);
         // A hard-wrapped clause list: a long line ending with ";" or "," and one that goes
         // on in lower case.
         let wrapped_clause = prev_len >= 60 && prev_clause_end && starts_lower(&whole);
         if (b.can_continue || wrapped_clause)
+            && !row
             && (lower || prev_len >= 60)
             && let Some(n) = b.last_text_node()
         {
@@ -1405,7 +1411,8 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         };
         prev_len = whole.chars().count();
         prev_clause_end = whole.trim_end().ends_with([';', ',']);
-        b.can_continue = !ends_sentence(&whole);
+        // A table row is whole: the line after it starts another.
+        b.can_continue = !row && !ends_sentence(&whole);
         b.paragraph(Node {
             kind,
             marker: None,
