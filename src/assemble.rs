@@ -1362,6 +1362,7 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
                         text,
                         span,
                         directive: None,
+                        cells: Vec::new(),
                         children: Vec::new(),
                     },
                     rank,
@@ -1413,12 +1414,19 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
         prev_clause_end = whole.trim_end().ends_with([';', ',']);
         // A table row is whole: the line after it starts another.
         b.can_continue = !row && !ends_sentence(&whole);
+        // A line of three columns or more is a table's row: its cells are kept.
+        let cells = if l.cells.len() >= 3 {
+            l.cells.iter().map(|c| collapse(cx.cell(c))).collect()
+        } else {
+            Vec::new()
+        };
         b.paragraph(Node {
             kind,
             marker: None,
             text: whole,
             span,
             directive: None,
+            cells,
             children: Vec::new(),
         });
     }

@@ -1400,10 +1400,114 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
 struct SiblingIntro {
     /// The intro in force, and the node it was read from.
     current: Option<Inherited>,
+    /// The columns of a task table whose header row was read: each row after it is a
+    /// directive.
+    table: Option<Vec<Option<Column>>>,
+}
+
+/// What a column of a task table holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Task,
+    Agency(Role),
+    Time,
+}
+
+/// The columns of a task table's header row (`TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan
+/// phối hợp | Thời gian hoàn thành`), if the row is one: a column of agencies and one
+/// more of the task or its time.
+fn task_columns(cells: &[String]) -> Option<Vec<Option<Column>>> {
+    let columns: Vec<Option<Column>> = cells
+        .iter()
+        .map(|c| {
+            let b = crate::syllable::bare(c);
+            if b.contains("chu tri") || b.contains("thuc hien") && b.contains("co quan") {
+                Some(Column::Agency(Role::Lead))
+            } else if b.contains("phoi hop") {
+                Some(Column::Agency(Role::Support))
+            } else if b.contains("thoi gian") || b.contains("thoi han") || b.contains("tien do") {
+                Some(Column::Time)
+            } else if b.contains("nhiem vu") || b.contains("noi dung") || b.contains("giai phap") {
+                Some(Column::Task)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let agencies = columns.iter().any(|c| matches!(c, Some(Column::Agency(_))));
+    (agencies && columns.iter().flatten().count() >= 2).then_some(columns)
+}
+
+/// A task table's row as a directive: the task's text, the agencies of its columns, the
+/// time of its time column. Cells are matched to columns from the right when the row
+/// has fewer (an empty cell is not printed).
+fn table_row(cx: &Ctx, columns: &[Option<Column>], cells: &[String]) -> Option<Directive> {
+    let skip = columns.len().checked_sub(cells.len())?;
+    let mut assignments = Vec::new();
+    let mut deadline_found = None;
+    for (cell, column) in cells.iter().zip(&columns[skip..]) {
+        match column {
+            Some(Column::Agency(role)) => {
+                // Printed in the row: explicit, though without a range in its text.
+                assignments.extend(named_in(cx, cell, *role).into_iter().map(|mut a| {
+                    a.explicit = true;
+                    a
+                }))
+            }
+            Some(Column::Time) => {
+                // The cell is the time alone ("Tháng 12/2025", "Quý II/2025", "31/12/2025"):
+                // read as the phrase a sentence would print, kept as printed.
+                let mut chars = cell.chars();
+                let lower: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_lowercase)
+                    .chain(chars)
+                    .collect();
+                let phrase = format!("hoàn thành trong {lower}");
+                deadline_found = cx.future(deadline(&phrase, cx.year)).map(|mut d| {
+                    d.raw = cell.clone();
+                    d
+                });
+            }
+            _ => {}
+        }
+    }
+    if assignments.is_empty() {
+        return None;
+    }
+    let task = cells
+        .iter()
+        .zip(&columns[skip..])
+        .find(|(_, c)| **c == Some(Column::Task))
+        .map_or("", |(t, _)| t.as_str());
+    Some(Directive {
+        action: action_of(task),
+        assignments,
+        // Read from a cell: it has no range of its own in the row's text.
+        deadline: deadline_found.map(|mut d| {
+            d.at = [0, 0];
+            d
+        }),
+        urgent: res().urgent.is_match(task),
+    })
 }
 
 impl SiblingIntro {
     fn visit(&mut self, cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
+        if let Some(columns) = task_columns(&n.cells) {
+            self.table = Some(columns);
+            self.current = None;
+            return;
+        }
+        if let Some(columns) = &self.table {
+            if n.cells.is_empty() {
+                self.table = None;
+            } else {
+                n.directive = table_row(cx, columns, &n.cells);
+                return;
+            }
+        }
         let listed = matches!(n.kind, NodeKind::Item | NodeKind::Point | NodeKind::Bullet);
         if !listed {
             self.current = None;

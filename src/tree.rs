@@ -140,6 +140,10 @@ pub struct Node {
     /// Set on directives: who must do what, in which role, by when.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub directive: Option<Directive>,
+    /// A table row's cells, left to right (a paragraph read from a line of several
+    /// columns); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,
 }

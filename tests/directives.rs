@@ -311,3 +311,55 @@ fn users_extend_the_gazetteer() {
     let err = g.extend("head\tA\nabbr\tB\n").unwrap_err();
     assert!(err.starts_with("line 2:"), "{err}");
 }
+
+/// A plan's task table (TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian
+/// hoàn thành): each row a directive with the lead, support and deadline of its columns,
+/// the same from the text (TAB columns) and from Markdown (pipe tables).
+#[test]
+fn a_task_tables_rows_are_directives() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vh = "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng";
+    let want: [(Vec<String>, &str); 3] = [
+        (
+            vec![
+                format!("lead {vh}"),
+                "support Sở Tài chính tỉnh Lâm Đồng".to_string(),
+                "support Sở Xây dựng tỉnh Lâm Đồng".to_string(),
+            ],
+            "2025-06-30",
+        ),
+        (
+            vec![
+                "lead Sở Nông nghiệp và Môi trường tỉnh Lâm Đồng".to_string(),
+                "support Ủy ban nhân dân các xã, phường".to_string(),
+            ],
+            "2025-09-30",
+        ),
+        (
+            vec![
+                "lead Sở Tài chính tỉnh Lâm Đồng".to_string(),
+                format!("support {vh}"),
+            ],
+            "2025-11-30",
+        ),
+    ];
+    for file in [
+        root.join("tests/fixtures/tables/ubnd-45-KH-UBND.txt"),
+        root.join("tests/fixtures/tables/ubnd-45-KH-UBND.md"),
+    ] {
+        let doc = vanban::parse_file(&file);
+        assert_eq!(doc.status, vanban::Status::Ok, "{}", file.display());
+        let ds = directives(&doc);
+        assert_eq!(ds.len(), 3, "{}", file.display());
+        for ((n, d), (roles_want, end)) in ds.iter().zip(&want) {
+            assert_eq!(n.cells.len(), 5, "{}", n.text);
+            assert_eq!(&roles(d), roles_want, "{}", n.text);
+            let dl = d.deadline.as_ref().expect("a deadline in its column");
+            assert_eq!(dl.end.as_deref(), Some(*end), "{}", n.text);
+        }
+        assert_eq!(doc.recipients.len(), 4);
+        let s = doc.signature.as_ref().unwrap();
+        assert_eq!(s.signer.as_deref(), Some("Nguyễn Văn Hòa"));
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    }
+}
