@@ -1623,8 +1623,19 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     if n.children.is_empty() {
         return None;
     }
-    // "2. Trung tâm Bảo tồn di sản Thăng Long - Hà Nội.": a name with a full stop.
-    let t = n.text.trim_end_matches([':', ';', '.']).trim();
+    // "2. Trung tâm Bảo tồn di sản Thăng Long - Hà Nội." over its tasks ("- Chủ trì …"): a
+    // name with a full stop. Over paragraphs, a sentence ("12. Chính phủ quy định chi tiết
+    // Điều này.") stays one.
+    let listed = n
+        .children
+        .iter()
+        .all(|c| matches!(c.kind, NodeKind::Bullet | NodeKind::Point | NodeKind::Item));
+    let ends = if listed {
+        &[':', ';', '.'][..]
+    } else {
+        &[':', ';'][..]
+    };
+    let t = n.text.trim_end_matches(ends).trim();
     // "1. Trách nhiệm của Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does,
     // and so does "4. Đề nghị Ban Tuyên giáo và Dân vận Thành ủy".
     let t = ["Trách nhiệm của ", "Nhiệm vụ của ", "Đối với ", "Đề nghị "]
@@ -1637,6 +1648,7 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     let heading = !ms.is_empty()
         && ms[0].start == 0
         && action_of(t).is_none()
+        && !t.ends_with('.')
         && {
             // Names, and what qualifies them ("… có cụm công nghiệp"), but no task.
             let tail = t[ms[ms.len() - 1].end..].trim_start_matches([' ', ',', ';']);
