@@ -172,11 +172,9 @@ def score_directives(doc, units, name, scores):
         dl = d.get("deadline")
         if dl:
             pred_dl.add((i, dl["kind"], dl.get("end") or dl.get("period") or ""))
-    label = lambda k: k  # noqa: E731
     scores["nodes"].add(gold_nodes, pred_nodes, name)
     scores["agency_role"].add(gold_roles, pred_roles, name)
     scores["deadline"].add(gold_dl, pred_dl, name)
-    del label
 
 
 def parse_all(files, exe):

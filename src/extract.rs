@@ -1017,26 +1017,27 @@ fn chairs_a_meeting(after: &str) -> bool {
 /// "Yêu cầu X", "Đề nghị X" opening a sentence or a clause, or "X chủ trì", "X có trách
 /// nhiệm" with X an agency's name ("tham gia có trách nhiệm" is no assignment).
 fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
-    for cue in [
+    let cues = [
         "Giao ",
         "Yêu cầu ",
         "Đề nghị ",
         "giao ",
         "yêu cầu ",
         "đề nghị ",
-    ] {
-        for (i, _) in t.match_indices(cue) {
-            let opens =
-                t[..i].trim_end().is_empty() || t[..i].trim_end().ends_with(['.', ';', ':']);
-            if opens && head_at(g, t, i + cue.len()).is_some() {
-                return true;
-            }
-        }
-    }
-    mentions(g, t).iter().any(|m| {
-        let a = after(t, m.end);
-        (LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a))
-            || (opens_clause(t, m.start) && acts(&a))
+    ];
+    cue_before_name(g, t, &cues)
+        || mentions(g, t).iter().any(|m| {
+            let a = after(t, m.end);
+            (LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a))
+                || (opens_clause(t, m.start) && acts(&a))
+        })
+}
+
+/// Whether one of `cues` opens a clause of `t` and a name follows it ("Giao Sở …").
+fn cue_before_name(g: &Gazetteer, t: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|cue| {
+        t.match_indices(cue)
+            .any(|(i, _)| opens_clause(t, i) && head_at(g, t, i + cue.len()).is_some())
     })
 }
 
@@ -1129,12 +1130,19 @@ fn acts(after: &str) -> bool {
         "củng cố",
         "kiện toàn",
     ];
-    ACTIONS.iter().any(|v| {
-        let v = v.to_lowercase();
-        a.starts_with(&v)
-            && !a[v.len()..].starts_with(is_word_char)
-            && !NOT_TASKS.contains(&v.as_str())
-    }) && !chairs_a_meeting(a)
+    // The verbs as they stand after a name, lower-cased once, not per name.
+    static VERBS: OnceLock<Vec<String>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        ACTIONS
+            .iter()
+            .map(|v| v.to_lowercase())
+            .filter(|v| !NOT_TASKS.contains(&v.as_str()))
+            .collect()
+    });
+    verbs
+        .iter()
+        .any(|v| a.starts_with(v.as_str()) && !a[v.len()..].starts_with(is_word_char))
+        && !chairs_a_meeting(a)
 }
 
 // ── The pass ──────────────────────────────────────────────────────────────────────────
@@ -1174,14 +1182,7 @@ impl Ctx<'_> {
         if !self.legal {
             return has_assignment_cue(self.g, text);
         }
-        let gives = ["Giao ", "giao "].iter().any(|cue| {
-            text.match_indices(cue).any(|(i, _)| {
-                let before = text[..i].trim_end();
-                (before.is_empty() || before.ends_with(['.', ';', ':']))
-                    && head_at(self.g, text, i + cue.len()).is_some()
-            })
-        });
-        gives
+        cue_before_name(self.g, text, &["Giao ", "giao "])
             || mentions(self.g, text).iter().any(|m| {
                 let a = after(text, m.end);
                 LEGAL_ASSIGNMENTS.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
@@ -1398,7 +1399,7 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
 /// level: they are directives, and theirs is its agency when they name none.
 #[derive(Default)]
 struct SiblingIntro {
-    /// The intro in force, and the node it was read from.
+    /// The intro in force: what the last paragraph ending with ":" named.
     current: Option<Inherited>,
     /// The columns of a task table whose header row was read: each row after it is a
     /// directive.
@@ -1527,21 +1528,29 @@ impl SiblingIntro {
     }
 }
 
+/// An assignment read from another node's text: not explicit where it is used, and
+/// without a range in that node's text.
+fn handed_down(mut a: Assignment) -> Assignment {
+    a.explicit = false;
+    a.at = None;
+    a
+}
+
+/// Who an intro names to act (doers and directors), handed to what it introduces.
+fn intro_doers(cx: &Ctx, text: &str) -> Vec<Assignment> {
+    cx.assignments_in(text)
+        .into_iter()
+        .filter(|a| matches!(a.role, Role::Lead | Role::Addressee | Role::Supervisor))
+        .map(handed_down)
+        .collect()
+}
+
 /// The agencies a paragraph ending with ":" hands to the items after it.
 fn sibling_intro(cx: &Ctx, text: &str) -> Option<Inherited> {
     if !text.trim_end().ends_with(':') {
         return None;
     }
-    let intro: Vec<Assignment> = cx
-        .assignments_in(text)
-        .into_iter()
-        .filter(|a| matches!(a.role, Role::Lead | Role::Addressee | Role::Supervisor))
-        .map(|mut a| {
-            a.explicit = false;
-            a.at = None;
-            a
-        })
-        .collect();
+    let intro = intro_doers(cx, text);
     (!intro.is_empty()).then_some(Inherited {
         heading: Vec::new(),
         intro,
@@ -1688,19 +1697,9 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     // "Tổng hợp …, báo cáo UBND tỉnh hằng tháng:" is a directive whose children are its
     // contents; "UBND tỉnh, chỉ đạo các cơ quan:" introduces directives.
     if n.text.trim_end().ends_with(':') && action_of(&n.text).is_none() {
-        let a: Vec<Assignment> = cx
-            .assignments_in(&n.text)
-            .into_iter()
-            .filter(|a| matches!(a.role, Role::Lead | Role::Addressee | Role::Supervisor))
-            .map(|mut a| {
-                a.explicit = false;
-                a.at = None;
-                a
-            })
-            .collect();
         return Some(Inherited {
             heading: Vec::new(),
-            intro: a,
+            intro: intro_doers(cx, &n.text),
         });
     }
     None
@@ -1884,11 +1883,7 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
             }
             _ if (in_scope || cx.assigns(&c.text)) && says_who(cx, &c.text) => {
                 parts += 1;
-                assignments.extend(cx.assignments_in(&c.text).into_iter().map(|mut a| {
-                    a.explicit = false;
-                    a.at = None;
-                    a
-                }));
+                assignments.extend(cx.assignments_in(&c.text).into_iter().map(handed_down));
                 deadline_found = deadline_found.or_else(|| cx.future(deadline(&c.text, cx.year)));
             }
             _ => {}

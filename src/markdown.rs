@@ -231,10 +231,8 @@ impl Reader {
     }
 
     fn end_table(&mut self) {
-        if self.bar_table || self.pipe_table || self.lines.depth() > 0 {
-            while self.lines.depth() > 0 {
-                self.lines.close_table();
-            }
+        while self.lines.depth() > 0 {
+            self.lines.close_table();
         }
         self.bar_table = false;
         self.pipe_table = false;

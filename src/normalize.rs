@@ -186,24 +186,31 @@ pub fn normalize(original: &str) -> Normalized {
     Normalized { text: out, map }
 }
 
-/// Whether the word around a Vietnamese letter lost a space (`chủtrì`, `vụĐảng`): the
-/// letters after `c` up to the word's end hold another vowel after a consonant, or a
-/// capital; then the whole word is tried.
-fn glued_after(line: &str, c: char, rest: impl Iterator<Item = char>) -> bool {
+/// Whether a line holds a word that lost a space (`chủtrì`, `vụĐảng`).
+fn has_glued_word(line: &str) -> bool {
+    line.split(|x: char| !x.is_alphabetic())
+        .any(|w| may_be_glued(w) && crate::syllable::glued_split(w).is_some())
+}
+
+/// A cheap look before the syllable test: after a Vietnamese letter, the word goes on
+/// with a capital, or with a vowel after a consonant (a second syllable).
+fn may_be_glued(word: &str) -> bool {
+    word.find(crate::syllable::vietnamese_letter)
+        .is_some_and(|at| second_syllable(word[at..].chars().skip(1)))
+}
+
+/// Whether the letters after a Vietnamese letter, to the word's end, open another
+/// syllable: a capital, or a vowel after a consonant.
+fn second_syllable(rest: impl Iterator<Item = char>) -> bool {
     let mut consonant = false;
-    let mut suspect = false;
     for r in rest.take_while(|r| r.is_alphabetic()) {
         let vowel = is_vowel(r);
         if r.is_uppercase() || (consonant && vowel) {
-            suspect = true;
-            break;
+            return true;
         }
         consonant |= !vowel;
     }
-    suspect
-        && line
-            .split(|x: char| !x.is_alphabetic())
-            .any(|w| w.contains(c) && crate::syllable::glued_split(w).is_some())
+    false
 }
 
 fn is_vowel(c: char) -> bool {
@@ -228,7 +235,10 @@ fn split_glued(chars: Vec<(char, usize)>) -> Vec<(char, usize)> {
         let mut start = i;
         let word: String = chars[i..end].iter().map(|&(c, _)| c).collect();
         let mut rest = word.as_str();
-        while let Some(at) = crate::syllable::glued_split(rest) {
+        while let Some(at) = Some(rest)
+            .filter(|r| may_be_glued(r))
+            .and_then(crate::syllable::glued_split)
+        {
             let n = rest[..at].chars().count();
             out.extend_from_slice(&chars[start..start + n]);
             out.push((' ', chars[start + n].1));
@@ -280,7 +290,13 @@ fn is_clean(line: &str) -> bool {
         if latin && new_style_tone(prev2, prev, c, chars.peek().copied()) {
             return false;
         }
-        if latin && crate::syllable::vietnamese_letter(c) && glued_after(line, c, chars.clone()) {
+        // A space lost after a syllable is put back (split_glued): the words are tried
+        // only where a Vietnamese letter is followed by another syllable's letters.
+        if latin
+            && crate::syllable::vietnamese_letter(c)
+            && second_syllable(chars.clone())
+            && has_glued_word(line)
+        {
             return false;
         }
         prev2 = prev;
