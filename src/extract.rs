@@ -26,6 +26,8 @@ pub struct Gazetteer {
     abbr: Vec<(String, String)>,
     levels: Vec<String>,
     provinces: Vec<String>,
+    /// A Party committee's boards named without it ("Ban Xây dựng Đảng").
+    boards: Vec<String>,
 }
 
 /// The heads and the exclusions that open with one character.
@@ -59,12 +61,13 @@ impl Gazetteer {
                 ("not", 2) => self.not.push(form),
                 ("level", 2) => self.levels.push(form),
                 ("province", 2) => self.provinces.push(form),
+                ("board", 2) => self.boards.push(form),
                 ("abbr", 3) => self
                     .abbr
                     .push((form, crate::normalize::normalize(f[2]).text)),
                 _ => {
                     return Err(format!(
-                        "line {}: expected `head|not|level|province<TAB>FORM` or \
+                        "line {}: expected `head|not|level|province|board<TAB>FORM` or \
                          `abbr<TAB>FORM<TAB>LONG FORM`, found {line:?}",
                         n + 1
                     ));
@@ -262,6 +265,7 @@ const STOPS: &[&str] = &[
     "góp",
     "ý",
     "tham",
+    "hoặc",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -423,15 +427,32 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
                 let off = text.len() - next.len();
                 next.starts_with(|c: char| c.is_uppercase()) && head_at(g, text, off).is_none()
             }
+            // "Ban Thường vụ Đảng ủy Kế hoạch …", "Đảng ủy xã Chương trình hành động …": a
+            // document's name after a body's is not part of it.
+            _ if upper
+                && opens_document_name(w_rest)
+                && (after_level || ends_whole(g, &text[..pos], &prev_lower)) =>
+            {
+                false
+            }
             // "Ban Thường vụ Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh": a name of a name.
             _ if upper => true,
             _ if lower == "có" => w_rest[wlen..].starts_with(" liên quan"),
             _ if lower == "quan" => prev_lower == "liên" || prev_lower == "cơ",
             _ if lower == "liên" => w_rest[wlen..].starts_with(" quan"),
-            // "huyện ủy", "thành ủy": the committee of that level.
-            _ if lower == "ủy" => true,
-            // "cơ quan chuyên trách tham mưu, giúp việc …"
-            _ if lower == "tham" && prev_lower == "trách" => true,
+            // "huyện ủy", "thành ủy": the committee of that level; "ủy quyền" (delegate)
+            // and "trực tiếp" (in person) are not a name's.
+            _ if lower == "ủy" => !w_rest[wlen..].starts_with(" quyền"),
+            _ if lower == "trực" && w_rest[wlen..].starts_with(" tiếp") => false,
+            // "cơ quan chuyên trách tham mưu, giúp việc …", "các cơ quan tham mưu, giúp
+            // việc Đảng ủy": a kind of body, not the verb "tham mưu".
+            _ if lower == "tham"
+                && (prev_lower == "trách"
+                    || w_rest[wlen..].starts_with(" mưu, giúp việc")
+                    || w_rest[wlen..].starts_with(" mưu giúp việc")) =>
+            {
+                true
+            }
             // "Ủy ban" is a name; "ban hành" is a verb.
             _ if lower == "ban" => prev_lower == "ủy" || prev_lower == "các",
             // A collective ends with its last noun ("các cơ quan, đơn vị, địa phương"):
@@ -487,6 +508,20 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
             }
             // "… liên quan" ends a collective.
             _ if prev_lower == "quan" && prev2 == "liên" => false,
+            // "Ủy ban bầu cử": not the verb "cử" (send).
+            _ if lower == "cử" && prev_lower == "bầu" => true,
+            // A committee ("Đảng ủy", "Tỉnh ủy"), "Chính phủ" or a place is a whole name:
+            // only a level and its place may follow ("Thủ tướng Chính phủ kết quả …",
+            // "Thường trực Đảng ủy cơ bản nhất trí …", "Báo Bình Thuận đăng …").
+            _ if ends_whole(g, &text[..pos], &prev_lower)
+                && !g
+                    .levels
+                    .iter()
+                    .any(|l| l.split(' ').next() == Some(lower.as_str()))
+                && !qualifies_committee(&prev_lower, &lower, &w_rest[wlen..]) =>
+            {
+                false
+            }
             _ if after_level => false,
             _ if STOPS.contains(&lower.as_str()) => false,
             _ => true,
@@ -507,6 +542,56 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
     let name = text[..end].trim_end();
     let name = name.strip_suffix(" và").unwrap_or(name);
     name.len()
+}
+
+/// Whether a name taken so far is whole, so that no lower-case word continues it: it ends
+/// with a committee ("Đảng ủy", "Tỉnh ủy", but not "Ủy" of "Ủy ban"), "Chính phủ", or a
+/// province's name.
+fn ends_whole(g: &Gazetteer, taken: &str, last: &str) -> bool {
+    (last == "ủy" && !taken.ends_with("Ủy"))
+        || taken.ends_with("Chính phủ")
+        || g.provinces.iter().any(|p| {
+            taken
+                .strip_suffix(p.as_str())
+                .is_some_and(|b| b.ends_with(' '))
+        })
+}
+
+/// Whether a lower-case word after a committee's "ủy" qualifies it: "Đảng ủy cơ sở",
+/// "cấp ủy cấp trên", "các cấp ủy trực thuộc", "Đảng ủy quân khu", "Đảng ủy bộ phận",
+/// "cấp ủy đảng" (but not "Đảng ủy cơ bản nhất trí").
+fn qualifies_committee(prev: &str, word: &str, rest: &str) -> bool {
+    let next = rest.trim_start().split(' ').next().unwrap_or("");
+    prev == "ủy"
+        && match word {
+            "cơ" => matches!(next, "sở" | "quan"),
+            "trực" => next.starts_with("thuộc"),
+            "quân" => next.starts_with("khu"),
+            "bộ" => next.starts_with("phận"),
+            "cấp" | "khối" | "đảng" => true,
+            _ => false,
+        }
+}
+
+/// Whether a text opens with the name of a kind of document ("Kế hoạch", "Chương trình"),
+/// from the type names of `data/vocabulary.tsv`.
+fn opens_document_name(text: &str) -> bool {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        crate::repair::type_names()
+            .into_iter()
+            .map(|t| {
+                let mut c = t.chars();
+                c.next()
+                    .into_iter()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .collect()
+    });
+    names
+        .iter()
+        .any(|n| text.starts_with(n.as_str()) && !text[n.len()..].starts_with(is_word_char))
 }
 
 /// Longest name kept, in words after the head.
@@ -1155,6 +1240,9 @@ struct Ctx<'a> {
     /// The commune of a commune-level issuer, with its level ("ĐẢNG ỦY XÃ CÔNG HẢI":
     /// `xã`, `Công Hải`; also `phường`, `đặc khu`).
     commune: Option<(&'static str, String)>,
+    /// The issuing Party committee of a commune ("ĐẢNG ỦY XÃ CÔNG HẢI": "Đảng ủy xã Công
+    /// Hải"): its boards and "Đảng ủy" named bare are its own.
+    committee: Option<String>,
     year: Option<i32>,
     /// The document's own date (ISO): a deadline that ends before it is a past event.
     date: Option<String>,
@@ -1220,6 +1308,9 @@ impl Ctx<'_> {
         {
             s = format!("{s} {name}");
         }
+        if let Some(committee) = &self.committee {
+            s = self.of_committee(s, committee);
+        }
         // "Tỉnh ủy" without a name is the issuer's province committee.
         if let Some(p) = &self.province
             && (s.ends_with("Tỉnh ủy") || s.ends_with("Thành ủy"))
@@ -1230,13 +1321,13 @@ impl Ctx<'_> {
         if let Some(p) = &self.province {
             // "… tỉnh" with nothing after it is the issuer's province ("… Thành phố" for
             // a city under the centre: "UBND Thành phố", "các sở, ngành Thành phố").
-            if !s.contains(" các ") {
-                let stem = s
-                    .strip_suffix(" tỉnh")
-                    .or_else(|| (level == "thành phố").then(|| city_stem(&s)).flatten());
-                if let Some(stem) = stem {
-                    s = format!("{stem} {level} {p}");
-                }
+            // Not "UBND các tỉnh" nor "các huyện, thị xã, thành phố": those are many.
+            let stem = s
+                .strip_suffix(" tỉnh")
+                .or_else(|| (level == "thành phố").then(|| city_stem(&s)).flatten())
+                .filter(|stem| !stem.ends_with(" các") && !stem.ends_with(','));
+            if let Some(stem) = stem {
+                s = format!("{stem} {level} {p}");
             }
             // A department named without its province ("Sở Tài chính").
             if (s.starts_with("Sở ")
@@ -1296,6 +1387,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// A name in a commune Party committee's own document, completed with the committee:
+    /// "Văn phòng Đảng ủy", "Đảng ủy" → "… Đảng ủy xã Công Hải"; "Ban Xây dựng Đảng" →
+    /// "Ban Xây dựng Đảng Đảng ủy xã Công Hải"; "Ban Chấp hành Đảng bộ" → "… Đảng bộ xã
+    /// Công Hải".
+    fn of_committee(&self, s: String, committee: &str) -> String {
+        let place = committee.strip_prefix("Đảng ủy ").unwrap_or(committee);
+        if s == "Đảng ủy" || s.ends_with(" Đảng ủy") {
+            return format!("{s} {place}");
+        }
+        if s == "Đảng bộ" || s.ends_with(" Đảng bộ") {
+            return format!("{s} {place}");
+        }
+        if self.g.boards.contains(&s) {
+            return format!("{s} {committee}");
+        }
+        s
+    }
+
     fn assignments_in(&self, text: &str) -> Vec<Assignment> {
         let ms = mentions(self.g, text);
         let mut out = Vec::new();
@@ -1343,11 +1452,21 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         .chain(h.issuer_parent.as_deref())
         .find_map(district_in);
     let commune = h.issuer.as_deref().and_then(commune_in);
-    let city = |s: &str| {
-        province.as_deref().is_some_and(|p| {
-            s.to_lowercase()
-                .contains(&format!("thành phố {}", p.to_lowercase()))
+    let committee = commune
+        .as_ref()
+        .filter(|_| {
+            h.issuer
+                .as_deref()
+                .is_some_and(|i| i.starts_with("ĐẢNG ỦY "))
         })
+        .map(|(level, name)| format!("Đảng ủy {level} {name}"));
+    // "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "THÀNH ỦY ĐÀ NẴNG": a city under the centre.
+    let city = |s: &str| {
+        s.starts_with("THÀNH ỦY ")
+            || province.as_deref().is_some_and(|p| {
+                s.to_lowercase()
+                    .contains(&format!("thành phố {}", p.to_lowercase()))
+            })
     };
     let province_level =
         if h.issuer.as_deref().is_some_and(city) || h.issuer_parent.as_deref().is_some_and(city) {
@@ -1360,6 +1479,7 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         province,
         district,
         commune,
+        committee,
         year,
         date: h.date.clone(),
         legal: is_legal_act(doc),
@@ -1651,6 +1771,12 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
         .iter()
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
+    if let Some(heading) = bracketed_heading(cx, t) {
+        return Some(Inherited {
+            heading,
+            intro: Vec::new(),
+        });
+    }
     let ms = mentions(cx.g, t);
     // "1. Sở Công Thương", "7. Ủy ban nhân dân các xã, phường có cụm công nghiệp": a
     // heading that names who carries out what follows.
@@ -1705,6 +1831,44 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
     None
 }
 
+/// A heading that names a kind of body and, in brackets, who it is: "Các cơ quan đăng ký
+/// đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, …)" (the bodies in brackets
+/// lead), "Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …)" (examples of a
+/// kind: the kind leads).
+fn bracketed_heading(cx: &Ctx, t: &str) -> Option<Vec<Assignment>> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (outer, inner) = (inner[..open].trim(), &inner[open + 1..]);
+    let words = outer.split_whitespace().count();
+    if words == 0 || words > 10 || action_of(outer).is_some() || outer.starts_with("Về ") {
+        return None;
+    }
+    let ms = mentions(cx.g, inner);
+    let listed = |m: &Mention| {
+        let before = inner[..m.start].trim_end();
+        before.is_empty() || before.ends_with([',', ';']) || before.ends_with(" và")
+    };
+    if ms.is_empty() || !ms.iter().all(listed) {
+        return None;
+    }
+    let lead = |name: &str| Assignment {
+        canonical: cx.canonical(name),
+        agency: name.to_string(),
+        role: Role::Lead,
+        explicit: false,
+        at: None,
+    };
+    let examples = ms.iter().all(|m| inner[m.start..].starts_with("các "));
+    Some(if examples {
+        if !outer.starts_with("Các ") && !outer.starts_with("các ") {
+            return None;
+        }
+        vec![lead(outer)]
+    } else {
+        ms.iter().map(|m| lead(&inner[m.start..m.end])).collect()
+    })
+}
+
 /// What a node passes down to the directives under it.
 #[derive(Debug, Clone, Default)]
 struct Inherited {
@@ -1722,6 +1886,9 @@ impl Inherited {
 }
 
 fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
+    if task_group(cx, n) {
+        return;
+    }
     // A task written as a block: its name, then who leads, who supports, by when.
     if let Some(d) = task_block(cx, n, in_scope) {
         n.directive = Some(d);
@@ -1801,33 +1968,37 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
 }
 
 /// What a labelled line under a task says (`- Đơn vị chủ trì: Sở Văn hóa và Thể thao.`,
-/// `- Thời gian thực hiện: tháng 6/2028`): the role of the names after the label, or a
-/// time; `None` for a label of another kind (`Địa điểm:`, `Kinh phí:`).
+/// `- Thời gian thực hiện: tháng 6/2028`, `a) Nhiệm vụ: …`): the role of the names after
+/// the label, a time, or the task itself; `None` for a label of another kind (`Địa điểm:`,
+/// `Kinh phí:`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
     Role(Role),
     Time,
+    Task,
 }
 
-/// Labels of a task block's lines, without diacritics, and what they give.
-const TASK_LABELS: &[(&str, Label)] = &[
-    ("don vi chu tri", Label::Role(Role::Lead)),
-    ("co quan chu tri", Label::Role(Role::Lead)),
-    ("chu tri", Label::Role(Role::Lead)),
-    ("don vi thuc hien", Label::Role(Role::Lead)),
-    ("co quan thuc hien", Label::Role(Role::Lead)),
-    ("co quan thuong truc", Label::Role(Role::Lead)),
-    ("don vi phoi hop", Label::Role(Role::Support)),
-    ("co quan phoi hop", Label::Role(Role::Support)),
-    ("phoi hop", Label::Role(Role::Support)),
-    ("thoi gian", Label::Time),
-    ("thoi gian thuc hien", Label::Time),
-    ("thoi gian du kien", Label::Time),
-    ("thoi gian hoan thanh", Label::Time),
-    ("thoi han", Label::Time),
-    ("thoi han hoan thanh", Label::Time),
-    ("tien do", Label::Time),
-];
+/// The labels of `data/task_labels.tsv`, without diacritics, and what they give.
+fn task_labels() -> &'static [(String, Label)] {
+    static LABELS: OnceLock<Vec<(String, Label)>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        include_str!("../data/task_labels.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (label, meaning) = l.split_once('\t')?;
+                let meaning = match meaning.trim() {
+                    "lead" => Label::Role(Role::Lead),
+                    "support" => Label::Role(Role::Support),
+                    "time" => Label::Time,
+                    "task" => Label::Task,
+                    other => panic!("data/task_labels.tsv: unknown meaning {other:?}"),
+                };
+                Some((label.to_string(), meaning))
+            })
+            .collect()
+    })
+}
 
 /// A child line `Label: value` (a short label before the colon), and its label's meaning.
 fn labelled(text: &str) -> Option<(Option<Label>, &str)> {
@@ -1836,7 +2007,10 @@ fn labelled(text: &str) -> Option<(Option<Label>, &str)> {
         return None;
     }
     let key = crate::syllable::bare(label.trim());
-    let meaning = TASK_LABELS.iter().find(|(k, _)| *k == key).map(|&(_, l)| l);
+    let meaning = task_labels()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|&(_, l)| l);
     Some((meaning, value.trim()))
 }
 
@@ -1881,7 +2055,11 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
             Some((Some(Label::Time), value)) => {
                 deadline_found = deadline_found.or_else(|| cx.future(deadline(value, cx.year)));
             }
-            _ if (in_scope || cx.assigns(&c.text)) && says_who(cx, &c.text) => {
+            // A line, not a heading over lines of its own ("1. Các cơ quan tham mưu …:").
+            _ if c.children.is_empty()
+                && (in_scope || cx.assigns(&c.text))
+                && says_who(cx, &c.text) =>
+            {
                 parts += 1;
                 assignments.extend(cx.assignments_in(&c.text).into_iter().map(handed_down));
                 deadline_found = deadline_found.or_else(|| cx.future(deadline(&c.text, cx.year)));
@@ -1892,31 +2070,103 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
     if parts == 0 || assignments.is_empty() {
         return None;
     }
-    let mut d = directive(cx, &n.text, &Inherited::default(), false);
-    d.assignments
-        .retain(|a| a.role != Role::Lead || !assignments.iter().any(|b| b.role == Role::Lead));
-    d.assignments.extend(assignments);
-    // The time was read from a line under the task: it has no range in the task's text.
-    d.deadline = d.deadline.or(deadline_found.map(|mut dl| {
+    let d = directive(cx, &n.text, &Inherited::default(), false);
+    Some(with_parts(d, &assignments, deadline_found))
+}
+
+/// A task written in parts (`a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` over `- Đơn vị chủ
+/// trì: …` and `- Đơn vị phối hợp: …`, `c) Thời gian thực hiện: …`): the units of its task
+/// part are the directives (the lines under `Nhiệm vụ:`, or that part itself), each with
+/// the agencies and the time of the other parts. `false` when the node is not one.
+fn task_group(cx: &Ctx, n: &mut Node) -> bool {
+    let Some(task_at) = n
+        .children
+        .iter()
+        .position(|c| matches!(labelled(&c.text), Some((Some(Label::Task), _))))
+    else {
+        return false;
+    };
+    let mut agencies: Vec<Assignment> = Vec::new();
+    let mut due = None;
+    for (i, c) in n.children.iter().enumerate() {
+        if i == task_at {
+            continue;
+        }
+        match labelled(&c.text) {
+            // "b) Cơ quan thực hiện:" over its labelled lines.
+            Some((Some(Label::Role(_)), "")) => {
+                for line in &c.children {
+                    match labelled(&line.text) {
+                        Some((Some(Label::Role(role)), value)) => {
+                            agencies.extend(named_in(cx, value, role))
+                        }
+                        Some((Some(Label::Time), value)) => {
+                            due = due.or_else(|| cx.future(deadline(value, cx.year)))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Some((Some(Label::Role(role)), value)) => agencies.extend(named_in(cx, value, role)),
+            Some((Some(Label::Time), value)) => {
+                due = due.or_else(|| cx.future(deadline(value, cx.year)))
+            }
+            _ => {}
+        }
+    }
+    if agencies.is_empty() && due.is_none() {
+        return false;
+    }
+    let task = &mut n.children[task_at];
+    let units: Vec<&mut Node> = if task.children.is_empty() {
+        vec![task]
+    } else {
+        task.children.iter_mut().collect()
+    };
+    for unit in units {
+        let d = directive(cx, &unit.text, &Inherited::default(), false);
+        unit.directive = Some(with_parts(d, &agencies, due.clone()));
+    }
+    true
+}
+
+/// A directive given the agencies and the time read from the lines that describe its task:
+/// their lead replaces any the task's own text implied.
+fn with_parts(mut d: Directive, agencies: &[Assignment], due: Option<Deadline>) -> Directive {
+    if agencies.iter().any(|b| b.role == Role::Lead) {
+        d.assignments.retain(|a| a.role != Role::Lead);
+    }
+    for a in agencies {
+        if !d
+            .assignments
+            .iter()
+            .any(|b| b.canonical == a.canonical && b.role == a.role)
+        {
+            d.assignments.push(a.clone());
+        }
+    }
+    // The time was read from a line apart from the task: it has no range in its text.
+    d.deadline = d.deadline.or(due.map(|mut dl| {
         dl.at = [0, 0];
         dl
     }));
-    Some(d)
+    d
 }
 
-/// The names a labelled line gives, with the label's role: the gazetteer's names, or the
-/// value itself when it names a body the gazetteer does not know.
+/// The names a labelled line or a table cell gives, with its role: the entries of the
+/// list it holds ("Các Đại sứ quán, các tỉnh, thành phố và Sở Y tế" → "Các Đại sứ quán",
+/// "các tỉnh, thành phố", "Sở Y tế"), each a name as printed, bodies the gazetteer does
+/// not know included; an entry too long to be a name gives the gazetteer's names in it.
 fn named_in(cx: &Ctx, value: &str, role: Role) -> Vec<Assignment> {
-    let value = value.trim_end_matches(['.', ';', ',']);
-    let ms = mentions(cx.g, value);
-    let names: Vec<&str> = if ms.is_empty() {
-        if value.is_empty() || value.split_whitespace().count() > 12 {
-            return Vec::new();
+    let value = value.trim_end_matches(['.', ';', ',', ' ']);
+    let mut names: Vec<&str> = Vec::new();
+    for entry in list_entries(cx.g, value) {
+        if entry.split_whitespace().count() <= 12 {
+            names.push(entry);
+        } else {
+            names.extend(mentions(cx.g, entry).iter().map(|m| &entry[m.start..m.end]));
         }
-        vec![value]
-    } else {
-        ms.iter().map(|m| &value[m.start..m.end]).collect()
-    };
+    }
     names
         .into_iter()
         .map(|name| Assignment {
@@ -1927,6 +2177,41 @@ fn named_in(cx: &Ctx, value: &str, role: Role) -> Vec<Assignment> {
             at: None,
         })
         .collect()
+}
+
+/// The entries of a list of bodies: split at ";", and at "," or "và" before a word that
+/// opens a name ("các", a capital, a gazetteer head); a lower-case word after a comma goes
+/// on with the entry before it ("các doanh nghiệp, tổ chức, cá nhân có liên quan").
+fn list_entries<'t>(g: &Gazetteer, value: &'t str) -> Vec<&'t str> {
+    // Never inside a name the gazetteer reads whole ("Sở Văn hóa, Thể thao và Du lịch").
+    let names = mentions(g, value);
+    let inside = |i: usize| names.iter().any(|m| m.start < i && i < m.end);
+    let mut entries = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < value.len() {
+        let rest = &value[i..];
+        let sep = if rest.starts_with("; ") || rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(" và ") {
+            " và ".len()
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let next = &value[i + sep..];
+        let opens = next.starts_with("các ")
+            || next.starts_with(char::is_uppercase)
+            || head_at(g, value, i + sep).is_some();
+        if rest.starts_with(';') || (opens && !inside(i)) {
+            entries.push(value[start..i].trim());
+            start = i + sep;
+        }
+        i += sep;
+    }
+    entries.push(value[start..].trim());
+    entries.retain(|e| !e.is_empty());
+    entries
 }
 
 fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Directive {
@@ -2040,6 +2325,56 @@ mod tests {
             vec!["các sở, ban, ngành liên quan"]
         );
         assert_eq!(names("Ban hành kế hoạch"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn task_labels_load_and_lists_split_into_names() {
+        assert!(task_labels().len() >= 20);
+        assert_eq!(
+            labelled("Đơn vị chủ trì: Sở Y tế."),
+            Some((Some(Label::Role(Role::Lead)), "Sở Y tế."))
+        );
+        assert_eq!(
+            labelled("Nhiệm vụ: Rà soát"),
+            Some((Some(Label::Task), "Rà soát"))
+        );
+        let g = Gazetteer::builtin();
+        assert_eq!(
+            list_entries(
+                g,
+                "Các Đại sứ quán, các tỉnh, thành phố và Sở Văn hóa, Thể thao và Du lịch"
+            ),
+            vec![
+                "Các Đại sứ quán",
+                "các tỉnh, thành phố",
+                "Sở Văn hóa, Thể thao và Du lịch"
+            ]
+        );
+        assert_eq!(
+            list_entries(g, "Các doanh nghiệp, tổ chức, cá nhân có liên quan"),
+            vec!["Các doanh nghiệp, tổ chức, cá nhân có liên quan"]
+        );
+    }
+
+    #[test]
+    fn names_end_at_a_whole_body() {
+        assert_eq!(
+            names("báo cáo Thủ tướng Chính phủ kết quả thực hiện"),
+            vec!["Thủ tướng Chính phủ"]
+        );
+        assert_eq!(
+            names("tham mưu Ban Thường vụ Đảng ủy Kế hoạch năm 2026"),
+            vec!["Ban Thường vụ Đảng ủy"]
+        );
+        assert_eq!(
+            names("Đề nghị Báo Bình Thuận đăng tin"),
+            vec!["Báo Bình Thuận"]
+        );
+        assert_eq!(names("Đảng ủy cơ sở chỉ đạo"), vec!["Đảng ủy cơ sở"]);
+        assert_eq!(
+            names("Sở Kế hoạch và Đầu tư chủ trì"),
+            vec!["Sở Kế hoạch và Đầu tư"]
+        );
     }
 
     #[test]

@@ -5,7 +5,10 @@
 //! `|` between cells, `|` `|` between rows). Emphasis, heading marks, backslash escapes
 //! and rules are dropped; YAML front matter is dropped; a fenced block that holds most of
 //! the file (a knowledge base wrapping a PDF's text) is the document, read as plain text.
-//! Lines are kept as the converter wrapped them: the parser joins wrapped lines.
+//! Where the converter separates paragraphs with blank lines, the lines it wrapped inside
+//! a paragraph are joined back into one (a wrapped line opening with "UBND …" or
+//! "Thành phố …" is not a new paragraph there); elsewhere lines are kept as wrapped, and
+//! the parser joins them.
 
 use crate::docx::Lines;
 
@@ -115,13 +118,17 @@ pub fn text(markdown: &str) -> String {
         text.push('\n');
         return text;
     }
-    let mut out = Reader::default();
+    let mut out = Reader {
+        paragraphs: blank_separated(&lines),
+        ..Reader::default()
+    };
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
         if let Some(f) = fence(line) {
             // A fenced block inside the document: its lines as they are.
             out.end_table();
+            out.end_paragraph();
             i += 1;
             while i < lines.len() && !lines[i].trim_start().starts_with(f) {
                 out.lines.push(lines[i]);
@@ -133,7 +140,38 @@ pub fn text(markdown: &str) -> String {
         i += 1;
     }
     out.end_table();
+    out.end_paragraph();
     out.lines.finish()
+}
+
+/// Whether the converter wrote a blank line between paragraphs (one blank line per eight
+/// lines of text or more): then consecutive lines are one paragraph, wrapped.
+fn blank_separated(lines: &[&str]) -> bool {
+    let blank = lines.iter().filter(|l| l.trim().is_empty()).count();
+    blank * 8 >= lines.len() - blank && blank > 0
+}
+
+/// Whether a line of text opens a paragraph rather than continuing the one before it: a
+/// list or section marker (`- `, `1.`, `1.1.`, `a)`, `II.`, `Điều 1`).
+fn opens_paragraph(text: &str) -> bool {
+    static MARKER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    MARKER
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"^(?:[-+•–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXLC]+\.|Điều \d|Chương [IVXLC\d])",
+            )
+            .expect("valid regex")
+        })
+        .is_match(text)
+}
+
+/// Whether a line stands alone, joined to no other: a line in capitals (a header's or a
+/// title's), a line that was all emphasis, a heading.
+fn stands_alone(raw: &str, text: &str) -> bool {
+    let raw = raw.trim();
+    (raw.starts_with("**") && raw.ends_with("**"))
+        || raw.starts_with('#')
+        || !text.chars().any(char::is_lowercase)
 }
 
 #[derive(Default)]
@@ -147,6 +185,10 @@ struct Reader {
     pipe_table: bool,
     /// A line whose emphasis is still open, to be joined with the next.
     open: Option<String>,
+    /// Paragraphs are separated by blank lines (see [`blank_separated`]).
+    paragraphs: bool,
+    /// The paragraph being read, when its lines are joined.
+    paragraph: Option<String>,
 }
 
 impl Reader {
@@ -158,6 +200,7 @@ impl Reader {
             self.pipe_row(t);
         } else if t.is_empty() {
             // A blank line ends a table; inside a lone-bar cell it is the cell's.
+            self.end_paragraph();
             if self.pipe_table {
                 self.end_table();
             }
@@ -180,9 +223,46 @@ impl Reader {
                 return;
             }
             let text = inline(heading_text(&joined));
-            if !text.trim().is_empty() {
-                self.lines.push(text.trim());
+            self.text_line(&joined, text.trim());
+        }
+    }
+
+    /// A line of text: a paragraph of its own, or the next wrapped line of the one open.
+    fn text_line(&mut self, raw: &str, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.paragraphs || self.depth_open() {
+            self.lines.push(text);
+            return;
+        }
+        if stands_alone(raw, text) {
+            self.end_paragraph();
+            self.lines.push(text);
+            return;
+        }
+        match self.paragraph.as_mut() {
+            // A line ending with ":" introduces what follows; a short line ("Số: 12/…")
+            // is a line of the header, not a wrapped one.
+            Some(p) if !opens_paragraph(text) && !p.ends_with(':') && p.chars().count() >= 20 => {
+                p.push(' ');
+                p.push_str(text);
             }
+            _ => {
+                self.end_paragraph();
+                self.paragraph = Some(text.to_string());
+            }
+        }
+    }
+
+    /// Inside a table, lines are a cell's: never joined.
+    fn depth_open(&self) -> bool {
+        self.lines.depth() > 0
+    }
+
+    fn end_paragraph(&mut self) {
+        if let Some(p) = self.paragraph.take() {
+            self.lines.push(&p);
         }
     }
 
@@ -231,6 +311,7 @@ impl Reader {
     }
 
     fn end_table(&mut self) {
+        self.end_paragraph();
         while self.lines.depth() > 0 {
             self.lines.close_table();
         }
@@ -369,6 +450,29 @@ mod tests {
         );
         assert_eq!(inline("* Mục một"), "- Mục một");
         assert_eq!(heading_text("## II. NHIỆM VỤ"), "II. NHIỆM VỤ");
+    }
+
+    #[test]
+    fn wrapped_lines_joined_where_blank_lines_part_paragraphs() {
+        let md = "**CHỈ THỊ**\n\nVỀ\nVIỆC XỬ LÝ\n\na) Nhiệm vụ: Tham mưu UBND\nThành phố phối hợp với Bộ Công an.\n\n- Hướng dẫn các Sở, ban, ngành,\nUBND xã, phường.\n- Báo cáo kết quả.\n\nSố: 12/CT-UBND\nHà Nội, ngày 1 tháng 2 năm 2025\n";
+        let t = text(md);
+        let lines: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "CHỈ THỊ",
+                "VỀ",
+                "VIỆC XỬ LÝ",
+                "a) Nhiệm vụ: Tham mưu UBND Thành phố phối hợp với Bộ Công an.",
+                "- Hướng dẫn các Sở, ban, ngành, UBND xã, phường.",
+                "- Báo cáo kết quả.",
+                "Số: 12/CT-UBND",
+                "Hà Nội, ngày 1 tháng 2 năm 2025",
+            ]
+        );
+        // Without blank lines between paragraphs, lines stay as wrapped.
+        let dense = "Số: 12/CT-UBND\nHà Nội, ngày 1 tháng 2 năm 2025\nGiao Sở Tài chính chủ trì\nUBND xã phối hợp.\n";
+        assert_eq!(text(dense), dense);
     }
 
     #[test]

@@ -137,6 +137,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Mend one header line in place (characters with their original offsets).
+/// The names of the document types (`type` lines of `data/vocabulary.tsv`), as printed
+/// in capitals: `THÔNG BÁO`, `KẾ HOẠCH`.
+pub(crate) fn type_names() -> Vec<&'static str> {
+    VOCABULARY
+        .lines()
+        .filter_map(|l| l.strip_prefix("type\t"))
+        .map(str::trim_end)
+        .collect()
+}
+
 pub(crate) fn header_line(chars: &mut Vec<(char, usize)>) {
     if chars.len() > 200 {
         return;

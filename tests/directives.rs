@@ -363,3 +363,63 @@ fn a_task_tables_rows_are_directives() {
         assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
     }
 }
+
+/// A commune Party committee's plan, as a converter writes it in Markdown (lines wrapped
+/// inside paragraphs, blank lines between them): a heading naming its bodies in brackets,
+/// a task in parts (Nhiệm vụ, Cơ quan thực hiện, Thời gian thực hiện), and the
+/// committee's own boards named without it.
+#[test]
+fn a_communes_plan_in_markdown() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plans/dang-uy-xa-08-KH-DU.md");
+    let doc = vanban::parse_file(&file);
+    assert_eq!(doc.status, vanban::Status::Ok);
+    let vp = "Văn phòng Đảng ủy xã Tân Hòa";
+    let xdd = "Ban Xây dựng Đảng Đảng ủy xã Tân Hòa";
+    let ds = directives(&doc);
+    let got: Vec<(String, Vec<String>)> = ds
+        .iter()
+        .map(|(n, d)| (n.text.chars().take(24).collect(), roles(d)))
+        .collect();
+    let want: Vec<(String, Vec<String>)> = vec![
+        // I.1 a), b): the two bodies in the heading's brackets lead.
+        (
+            "Rà soát hồ sơ, tài liệu ".into(),
+            vec![format!("lead {vp}*"), format!("lead {xdd}*")],
+        ),
+        (
+            "Phối hợp với Ủy ban Kiểm".into(),
+            vec![
+                format!("lead {vp}*"),
+                format!("lead {xdd}*"),
+                "support Ủy ban Kiểm tra Đảng ủy xã Tân Hòa".into(),
+            ],
+        ),
+        // I.2: the task part is the directive; the other parts give its agencies.
+        (
+            "Nhiệm vụ: Cập nhật thông".into(),
+            vec![
+                format!("lead {xdd}*"),
+                "support các chi bộ trực thuộc*".into(),
+                format!("support {vp}*"),
+            ],
+        ),
+        // II.1: "… phối hợp với / UBND xã …" wrapped inside the paragraph; "Ban Thường vụ
+        // Đảng ủy Kế hoạch năm 2027": the name ends before the document's.
+        (
+            "Giao Văn phòng Đảng ủy t".into(),
+            vec![
+                format!("lead {vp}"),
+                "support Ủy ban nhân dân xã Tân Hòa".into(),
+                "report_to Ban Thường vụ Đảng ủy xã Tân Hòa".into(),
+            ],
+        ),
+    ];
+    assert_eq!(got, want);
+    let dl = |i: usize| ds[i].1.deadline.as_ref().and_then(|d| d.end.clone());
+    assert_eq!(dl(0).as_deref(), Some("2026-03-31"));
+    assert_eq!(dl(2).as_deref(), Some("2026-06-30"));
+    assert_eq!(doc.recipients.len(), 3);
+    let s = doc.signature.as_ref().unwrap();
+    assert_eq!(s.signer.as_deref(), Some("Lò Văn Pao"));
+}
