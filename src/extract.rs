@@ -1869,6 +1869,61 @@ fn bracketed_heading(cx: &Ctx, t: &str) -> Option<Vec<Assignment>> {
     })
 }
 
+/// Whether a unit printed where tasks are expected is something else: a field of a plan
+/// ("Thời gian: …", "Địa điểm: …", "Cơ quan chỉ đạo: …"), an entry of a list of documents
+/// ("Tờ trình số 31-TTr/ĐU ngày …"), or a statement of what is or was (`data/statements.tsv`).
+fn not_a_task(cx: &Ctx, text: &str) -> bool {
+    if action_of(text).is_some() {
+        return false;
+    }
+    let field = labelled(text).is_some_and(|(meaning, _)| {
+        let label = text.split_once(':').map_or("", |(l, _)| l);
+        meaning != Some(Label::Task) && mentions(cx.g, label).is_empty()
+    });
+    // "Tờ trình số 31-TTr/ĐU …", "Quy chế số 02-QC/TU …": the name, then its number.
+    let cited = opens_document_name(text) && text.split_whitespace().nth(2) == Some("số");
+    field || cited || states_fact(text)
+}
+
+/// Whether a text states what is or was (`data/statements.tsv`): a word of fact among its
+/// first words ("Tình hình an ninh trật tự tuy ổn định …", not "… khi đã hoàn thành …"),
+/// and no word of what must be anywhere ("… còn lúng túng …; yêu cầu X phải rà soát").
+fn states_fact(text: &str) -> bool {
+    static WORDS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    let (facts, musts) = WORDS.get_or_init(|| {
+        let mut words = (Vec::new(), Vec::new());
+        for line in include_str!("../data/statements.tsv").lines() {
+            match line.split_once('\t') {
+                Some(("fact", w)) => words.0.push(w.trim().to_string()),
+                Some(("must", w)) => words.1.push(w.trim().to_string()),
+                _ => {}
+            }
+        }
+        words
+    });
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = |phrase: &str, i: usize| {
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, p)| words.get(i + k) == Some(&p))
+    };
+    // "… theo chức năng, nhiệm vụ được giao …" names a duty, it states nothing.
+    let fact = (0..words.len().min(16)).any(|i| {
+        facts.iter().any(|f| at(f, i))
+            && !(i > 0 && matches!(words[i - 1], "khi" | "nếu" | "đã" | "sẽ"))
+            && !matches!(words.get(i + 1), Some(&"giao") | Some(&"phân"))
+    });
+    let must = (0..words.len()).any(|i| {
+        musts.iter().any(|m| at(m, i)) && !(i > 0 && matches!(words[i - 1], "chưa" | "không"))
+    });
+    fact && !must
+}
+
 /// What a node passes down to the directives under it.
 #[derive(Debug, Clone, Default)]
 struct Inherited {
@@ -1910,7 +1965,15 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
             }
             return;
         }
-        NodeKind::Closing | NodeKind::Basis => return,
+        NodeKind::Basis => return,
+        // The closing paragraph asks too ("Yêu cầu Giám đốc các sở … triển khai thực hiện
+        // nghiêm túc Chỉ thị này./."): a directive when it names who must act.
+        NodeKind::Closing => {
+            if cx.assigns(&n.text) {
+                n.directive = Some(directive(cx, &n.text, &Inherited::default(), true));
+            }
+            return;
+        }
         _ => {}
     }
     if let Some(intro) = intro_agencies(cx, n) {
@@ -1944,11 +2007,12 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
         }
         return;
     }
+    let assigns = cx.assigns(&n.text);
     let candidate = match n.kind {
-        NodeKind::Item | NodeKind::Point | NodeKind::Bullet => in_scope || cx.assigns(&n.text),
-        NodeKind::Paragraph => (in_scope && !inherited.is_empty()) || cx.assigns(&n.text),
+        NodeKind::Item | NodeKind::Point | NodeKind::Bullet => in_scope || assigns,
+        NodeKind::Paragraph => (in_scope && !inherited.is_empty()) || assigns,
         _ => false,
-    };
+    } && (assigns || !not_a_task(cx, &n.text));
     if candidate {
         n.directive = Some(directive(
             cx,
@@ -2354,6 +2418,42 @@ mod tests {
             list_entries(g, "Các doanh nghiệp, tổ chức, cá nhân có liên quan"),
             vec!["Các doanh nghiệp, tổ chức, cá nhân có liên quan"]
         );
+    }
+
+    #[test]
+    fn statements_fields_and_cited_documents_are_not_tasks() {
+        let cx = Ctx {
+            g: Gazetteer::builtin(),
+            province: None,
+            district: None,
+            commune: None,
+            committee: None,
+            year: None,
+            date: None,
+            legal: false,
+            default_agency: None,
+            province_level: "tỉnh",
+        };
+        for text in [
+            "Tình hình an ninh trật tự tuy ổn định nhưng vẫn còn tiềm ẩn nguy cơ.",
+            "Công tác xây dựng Đảng, hệ thống chính trị được đẩy mạnh.",
+            "Thời gian: Vào lúc 08 giờ 00 phút, ngày 09/11/2024 (sáng Thứ Bảy).",
+            "Địa điểm: Hội trường Khách sạn Mường Thanh.",
+            "Tờ trình số 31-TTr/ĐU ngày 18/12/2025 của Đảng ủy UBND xã về giao biên chế.",
+        ] {
+            assert!(not_a_task(&cx, text), "{text}");
+        }
+        for text in [
+            "Chỉ thực hiện cho phép khai thác khoáng sản khi đã hoàn thành đầy đủ các thủ tục.",
+            "Các Sở, ban, ngành căn cứ chức năng nhiệm vụ được giao thực hiện tham mưu.",
+            "Qua thực tế cho thấy việc triển khai còn nhiều lúng túng; yêu cầu Liên minh \
+             Hợp tác xã tỉnh phải rà soát lại.",
+            "Công tác phát triển đảng viên mới chưa bảo đảm tiến độ, cần được đẩy mạnh.",
+            "Công an tỉnh: Chỉ đạo các đơn vị trực thuộc triển khai các biện pháp.",
+            "Tiếp tục triển khai Nghị quyết số 12-NQ/TU đã được ban hành.",
+        ] {
+            assert!(!not_a_task(&cx, text), "{text}");
+        }
     }
 
     #[test]

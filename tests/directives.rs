@@ -350,7 +350,21 @@ fn a_task_tables_rows_are_directives() {
         let doc = vanban::parse_file(&file);
         assert_eq!(doc.status, vanban::Status::Ok, "{}", file.display());
         let ds = directives(&doc);
-        assert_eq!(ds.len(), 3, "{}", file.display());
+        // The three rows, then the closing paragraph under "III. TỔ CHỨC THỰC HIỆN": "Các
+        // sở, ngành, địa phương báo cáo kết quả … về Sở Văn hóa, Thể thao và Du lịch trước
+        // ngày 15/12/2025 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh./."
+        assert_eq!(ds.len(), 4, "{}", file.display());
+        let closing = ds[3].1;
+        assert_eq!(
+            roles(closing),
+            vec![
+                "lead các sở, ngành, địa phương".to_string(),
+                format!("report_to {vh}"),
+                "report_to Ủy ban nhân dân tỉnh Lâm Đồng".to_string(),
+            ]
+        );
+        let dl = closing.deadline.as_ref().expect("trước ngày 15/12/2025");
+        assert_eq!(dl.end.as_deref(), Some("2025-12-15"));
         for ((n, d), (roles_want, end)) in ds.iter().zip(&want) {
             assert_eq!(n.cells.len(), 5, "{}", n.text);
             assert_eq!(&roles(d), roles_want, "{}", n.text);
