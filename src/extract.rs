@@ -28,6 +28,8 @@ pub struct Gazetteer {
     provinces: Vec<String>,
     /// A Party committee's boards named without it ("Ban Xây dựng Đảng").
     boards: Vec<String>,
+    /// Names listed after a collective that hold "và" or a comma ("Kế hoạch và Đầu tư").
+    members: Vec<String>,
 }
 
 /// The heads and the exclusions that open with one character.
@@ -62,12 +64,13 @@ impl Gazetteer {
                 ("level", 2) => self.levels.push(form),
                 ("province", 2) => self.provinces.push(form),
                 ("board", 2) => self.boards.push(form),
+                ("member", 2) => self.members.push(form),
                 ("abbr", 3) => self
                     .abbr
                     .push((form, crate::normalize::normalize(f[2]).text)),
                 _ => {
                     return Err(format!(
-                        "line {}: expected `head|not|level|province|board<TAB>FORM` or \
+                        "line {}: expected `head|not|level|province|board|member<TAB>FORM` or \
                          `abbr<TAB>FORM<TAB>LONG FORM`, found {line:?}",
                         n + 1
                     ));
@@ -266,6 +269,10 @@ const STOPS: &[&str] = &[
     "ý",
     "tham",
     "hoặc",
+    "yêu",
+    "kính",
+    "nộp",
+    "họp",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -1080,13 +1087,23 @@ const ASSESSMENT_HEADINGS: &[&str] = &[
 
 /// Words that announce directives only when a heading opens with them ("Kiến nghị",
 /// "Đề nghị", not "Kê khai, lập danh sách đề nghị cấp thẻ").
-const DIRECTIVE_HEADING_OPENERS: &[&str] =
-    &["kiến nghị", "đề nghị", "chỉ đạo", "kết luận", "yêu cầu"];
+const DIRECTIVE_HEADING_OPENERS: &[&str] = &[
+    "kiến nghị",
+    "đề nghị",
+    "chỉ đạo",
+    "kết luận",
+    "yêu cầu",
+    // "Trách nhiệm phối hợp giải quyết thủ tục đầu tư": whose duties follow.
+    "trách nhiệm",
+];
 
 fn is_directive_section(n: &Node) -> bool {
     let h = n.text.to_lowercase();
+    // An article's heading ("Điều 87. Trách nhiệm dân sự của pháp nhân") names what it
+    // rules on: only the words of DIRECTIVE_HEADINGS make it a section of tasks.
+    let article = n.marker.as_deref().is_some_and(|m| m.starts_with("Điều"));
     (DIRECTIVE_HEADINGS.iter().any(|w| h.contains(w))
-        || DIRECTIVE_HEADING_OPENERS.iter().any(|w| h.starts_with(w)))
+        || (!article && DIRECTIVE_HEADING_OPENERS.iter().any(|w| h.starts_with(w))))
         && !ASSESSMENT_HEADINGS.iter().any(|w| h.starts_with(w))
 }
 
@@ -1119,10 +1136,19 @@ fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
 }
 
 /// Whether one of `cues` opens a clause of `t` and a name follows it ("Giao Sở …").
+/// The cue may also follow who asks ("UBND thành phố Hà Nội đề nghị các Đại sứ quán …")
+/// or another request ("…, yêu cầu các Sở, ngành …").
 fn cue_before_name(g: &Gazetteer, t: &str, cues: &[&str]) -> bool {
     cues.iter().any(|cue| {
-        t.match_indices(cue)
-            .any(|(i, _)| opens_clause(t, i) && head_at(g, t, i + cue.len()).is_some())
+        t.match_indices(cue).any(|(i, _)| {
+            head_at(g, t, i + cue.len()).is_some()
+                && (opens_clause(t, i) || t[..i].trim_end().ends_with(',') || {
+                    let b = t[..i].trim_end();
+                    mentions(g, b)
+                        .last()
+                        .is_some_and(|m| m.end == b.len() && opens_clause(b, m.start))
+                })
+        })
     })
 }
 
@@ -1168,10 +1194,35 @@ const SUBJECT_ADVERBS: &[&str] = &[
 ];
 
 /// Whether a name stands where a clause opens (the text's start, or after `.`, `;`, `:`).
+/// A clause may open with what frames it before its subject ("với vai trò là chủ đầu tư,
+/// Tập đoàn … chủ động …", "Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh …").
 fn opens_clause(t: &str, start: usize) -> bool {
     let b = t[..start].trim_end();
-    b.is_empty() || b.ends_with(['.', ';', ':'])
+    if b.is_empty() || b.ends_with(['.', ';', ':']) {
+        return true;
+    }
+    let Some(frame) = b.strip_suffix(',') else {
+        return false;
+    };
+    let clause = frame[frame.rfind(['.', ';', ':']).map_or(0, |i| i + 1)..].trim_start();
+    let lower = clause.to_lowercase();
+    !clause.contains(',')
+        && FRAME_OPENERS
+            .iter()
+            .any(|o| lower.starts_with(o) && !lower[o.len()..].starts_with(is_word_char))
 }
+
+/// Words that open a frame before a clause's subject.
+const FRAME_OPENERS: &[&str] = &[
+    "với vai trò",
+    "để",
+    "nhằm",
+    "trên cơ sở",
+    "căn cứ",
+    "sau khi",
+    "trong thời gian",
+    "trong quá trình",
+];
 
 /// Whether the words after a name are a task's verb ("tiếp tục rà soát", "chủ trì"),
 /// so that the name is the subject who must act. Verbs of a decision ("thống nhất",
@@ -1250,6 +1301,9 @@ struct Ctx<'a> {
     legal: bool,
     /// The body the meeting was held with, or the notice's addressee.
     default_agency: Option<String>,
+    /// Headings that name a body the gazetteer does not know, known by their place among
+    /// headings that name bodies (by the start of their span): see [`named_by_siblings`].
+    sibling_named: std::collections::HashMap<usize, String>,
     /// How the issuer's province is named: `tỉnh`, or `thành phố` for a city under the
     /// centre (`ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`).
     province_level: &'static str,
@@ -1415,18 +1469,126 @@ impl Ctx<'_> {
                 continue;
             };
             for m in &grp {
-                let name = text[m.start..m.end].to_string();
-                out.push(Assignment {
-                    canonical: self.canonical(&name),
-                    agency: name,
-                    role,
-                    explicit: true,
-                    at: Some([m.start, m.end]),
-                });
+                let listed = members(self.g, text, *m);
+                let names = if listed.is_empty() {
+                    vec![(text[m.start..m.end].to_string(), [m.start, m.end])]
+                } else {
+                    listed
+                };
+                for (name, at) in names {
+                    out.push(Assignment {
+                        canonical: self.canonical(&name),
+                        agency: name,
+                        role,
+                        explicit: true,
+                        at: Some(at),
+                    });
+                }
             }
         }
         out
     }
+}
+
+/// The bodies a collective names one by one after a colon: "UBND các phường: Hoàn Kiếm,
+/// Cửa Nam và Ba Đình" → "UBND phường Hoàn Kiếm", …; "các Sở: Tài chính, Xây dựng" →
+/// "Sở Tài chính", "Sở Xây dựng"; "các Đại sứ quán các nước: Trung Quốc, Ấn Độ" →
+/// "Đại sứ quán Trung Quốc", …. Each with the range of its own name; none when the
+/// mention is no such collective.
+fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
+    let name = &text[m.start..m.end];
+    let Some(list) = text[m.end..].strip_prefix(':') else {
+        return Vec::new();
+    };
+    let Some(at) = name
+        .rfind("các ")
+        .filter(|&i| i == 0 || name[..i].ends_with(' '))
+    else {
+        return Vec::new();
+    };
+    let prefix = name[..at].trim_end();
+    let kind = name[at + "các ".len()..]
+        .trim_end_matches(" các nước")
+        .trim_end_matches(" các");
+    let mut out = Vec::new();
+    let mut pos = m.end + 1 + (list.len() - list.trim_start().len());
+    loop {
+        let end = member_end(g, text, pos);
+        if end == pos {
+            break;
+        }
+        let item = &text[pos..end];
+        let full = [prefix, kind, item]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // "các sở: Tài chính" → "Sở Tài chính": the kind opens the name.
+        let mut chars = full.chars();
+        let full: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        out.push((full, [pos, end]));
+        let rest = &text[end..];
+        let sep = [", ", " và "].iter().find(|s| rest.starts_with(**s));
+        match sep {
+            Some(sep)
+                if rest[sep.len()..].starts_with(char::is_uppercase)
+                    && head_at(g, text, end + sep.len()).is_none() =>
+            {
+                pos = end + sep.len();
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Where a member of a list that opens at `from` ends: a name of the gazetteer's
+/// `member` kind ("Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch") whole; else
+/// capitalised words, "-" between them, and the lower-case syllables of a name, up to a
+/// task's verb, "và" or punctuation.
+fn member_end(g: &Gazetteer, text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    if let Some(m) = g
+        .members
+        .iter()
+        .find(|m| rest.starts_with(m.as_str()) && !rest[m.len()..].starts_with(is_word_char))
+    {
+        return from + m.len();
+    }
+    let mut end = from;
+    let mut prev = "";
+    for word in rest.split(' ') {
+        let at = from + (word.as_ptr() as usize - rest.as_ptr() as usize);
+        let bare = word.trim_end_matches([',', ';', '.', ':', ')']);
+        let next_upper = text[at + word.len()..]
+            .trim_start()
+            .starts_with(char::is_uppercase);
+        let take = if bare.is_empty() || bare == "và" {
+            false
+        } else if bare.starts_with(char::is_uppercase) {
+            end == from || head_at(g, text, at).is_none()
+        } else if bare == "-" {
+            next_upper
+        } else {
+            let lower = bare.to_lowercase();
+            end > from && (!STOPS.contains(&lower.as_str()) || (lower == "triển" && prev == "Phát"))
+        };
+        if !take {
+            break;
+        }
+        end = at + bare.len();
+        prev = bare;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    end
 }
 
 /// Find the directives of a document and annotate their nodes.
@@ -1485,8 +1647,10 @@ pub fn annotate(doc: &mut Document, g: &Gazetteer) {
         legal: is_legal_act(doc),
         default_agency: None,
         province_level,
+        sibling_named: Default::default(),
     };
     cx.default_agency = default_agency(&cx, doc);
+    cx.sibling_named = named_by_siblings(&cx, &doc.body);
     // A section on tasks anywhere (an "Điều 5. Tổ chức thực hiện" inside a chapter
     // counts): then only such sections hold directives, not every clause of the act.
     // A legal act (Chương, Điều) sets rules, not tasks, outside such sections.
@@ -1771,6 +1935,18 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
         .iter()
         .find_map(|p| t.strip_prefix(p))
         .unwrap_or(t);
+    if let Some(name) = cx.sibling_named.get(&n.span.start) {
+        return Some(Inherited {
+            heading: vec![Assignment {
+                canonical: cx.canonical(name),
+                agency: name.clone(),
+                role: Role::Lead,
+                explicit: false,
+                at: None,
+            }],
+            intro: Vec::new(),
+        });
+    }
     if let Some(heading) = bracketed_heading(cx, t) {
         return Some(Inherited {
             heading,
@@ -1924,6 +2100,53 @@ fn states_fact(text: &str) -> bool {
     fact && !must
 }
 
+/// Headings over tasks that name a body the gazetteer does not know ("7. Cơ quan Báo và
+/// Phát thanh, Truyền hình Hà Nội", "5. Các chủ rừng là tổ chức"), told by their place:
+/// among sibling headings of which two or more name bodies ("5. Công an Thành phố", "6.
+/// Sở Y tế"), a short heading with no task verb and no full stop names one too.
+fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usize, String> {
+    let mut found = std::collections::HashMap::new();
+    let mut stack = vec![nodes];
+    while let Some(level) = stack.pop() {
+        let headings: Vec<&Node> = level
+            .iter()
+            .filter(|n| {
+                !n.children.is_empty() && matches!(n.kind, NodeKind::Item | NodeKind::Point)
+            })
+            .collect();
+        let named = headings
+            .iter()
+            .filter(|n| intro_agencies(cx, n).is_some_and(|i| !i.heading.is_empty()))
+            .count();
+        // A legal act's clauses ("Trưởng Công an cấp xã có quyền:") are not such headings.
+        if named >= 2 && !cx.legal {
+            for n in headings {
+                let t = n.text.trim_end_matches([':', ';']).trim();
+                let t = t.split(" (").next().unwrap_or(t);
+                let short = (1..=12).contains(&t.split_whitespace().count());
+                if short
+                    && t.starts_with(char::is_uppercase)
+                    && action_of(t).is_none()
+                    && !t.ends_with('.')
+                    && !["Về ", "Đối với ", "Trách nhiệm", "Nhiệm vụ"]
+                        .iter()
+                        .any(|p| t.starts_with(p))
+                    // "… có quyền", "Hoạt động của hội đồng trường": a clause or a topic.
+                    && (!t.contains(" có ") || t.contains(" có liên quan"))
+                    && !t.contains(" của ")
+                    && intro_agencies(cx, n).is_none_or(|i| i.heading.is_empty())
+                {
+                    found.insert(n.span.start, t.to_string());
+                }
+            }
+        }
+        for n in level {
+            stack.push(&n.children);
+        }
+    }
+    found
+}
+
 /// What a node passes down to the directives under it.
 #[derive(Debug, Clone, Default)]
 struct Inherited {
@@ -1965,7 +2188,18 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
             }
             return;
         }
-        NodeKind::Basis => return,
+        // "Căn cứ Kết luận của Thường trực Đảng ủy, đề nghị Đảng ủy UBND xã … triển khai":
+        // a request that opens by citing what it rests on, not a legal basis.
+        NodeKind::Basis => {
+            if cue_before_name(
+                cx.g,
+                &n.text,
+                &["đề nghị ", "yêu cầu ", "giao ", "Đề nghị "],
+            ) {
+                n.directive = Some(directive(cx, &n.text, &Inherited::default(), true));
+            }
+            return;
+        }
         // The closing paragraph asks too ("Yêu cầu Giám đốc các sở … triển khai thực hiện
         // nghiêm túc Chỉ thị này./."): a directive when it names who must act.
         NodeKind::Closing => {
@@ -2433,6 +2667,7 @@ mod tests {
             legal: false,
             default_agency: None,
             province_level: "tỉnh",
+            sibling_named: Default::default(),
         };
         for text in [
             "Tình hình an ninh trật tự tuy ổn định nhưng vẫn còn tiềm ẩn nguy cơ.",

@@ -249,7 +249,10 @@ fn notice_by_agency_headings() {
 fn cong_van_points() {
     let doc = parse("so-ct-356-SCT-QLTM.txt");
     let d: Vec<&Directive> = directives(&doc).into_iter().map(|(_, d)| d).collect();
-    assert_eq!(d.len(), 2);
+    // Points a) and b), then the closing request: "Sở Công Thương đề nghị các đơn vị quan
+    // tâm, phối hợp thực hiện./."
+    assert_eq!(d.len(), 3);
+    assert_eq!(roles(d[2]), vec!["addressee các đơn vị"]);
     assert_eq!(
         roles(d[0]),
         vec![
@@ -274,7 +277,8 @@ fn cong_van_points() {
         Some("week")
     );
     assert!(
-        d.iter()
+        d[..2]
+            .iter()
             .all(|d| d.assignments.iter().all(|a| a.role != Role::Addressee))
     );
 }
