@@ -848,8 +848,14 @@ fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
     let Some(sym) = c.part(Rule::symbol) else {
         return;
     };
+    // A number OCR could not read ("⁄‡6 /CT-UBND") is left out, as a blank one is: the
+    // symbol alone, never digits that cannot be trusted.
+    let read_from = c
+        .part(Rule::unread)
+        .filter(|u| sym.contains(&u.start))
+        .map_or(sym.start, |u| u.end);
     let reference: String = cx
-        .text(sym.clone())
+        .text(read_from..sym.end)
         .chars()
         .filter(|ch| !ch.is_whitespace())
         .collect();
@@ -1762,7 +1768,8 @@ fn check_required(
         cx.diag(
             top,
             Severity::Note,
-            "the number is left blank (a draft or an unregistered copy)".into(),
+            "the number is left blank (a draft or an unregistered copy) or could not be read"
+                .into(),
             vec![],
         );
     }
@@ -1779,7 +1786,7 @@ fn check_required(
         cx.diag(
             top,
             Severity::Note,
-            "the date is incomplete (day, month or year left blank)".into(),
+            "the date is incomplete (day, month or year left blank) or could not be read".into(),
             vec![],
         );
     }

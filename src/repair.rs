@@ -58,8 +58,10 @@ fn phrases() -> &'static [Phrase] {
             }
         }
         for line in GAZETTEER.lines() {
+            // In capitals in an issuer's name, as written in a place ("Cân Thơ, ngày …").
             if let Some(p) = line.strip_prefix("province\t") {
                 add(Kind::Province, &p.to_uppercase());
+                add(Kind::Province, p.trim_end());
             }
         }
         // Longest first: "CỘNG HÒA XÃ HỘI …" before a word inside it.
@@ -74,6 +76,8 @@ struct Token {
     end: usize,
     bare: String,
     upper: bool,
+    /// It opens with a capital (`Cân`, `THƠ`): a name's word, where a place is written.
+    initial: bool,
     /// The printed word is a Vietnamese syllable (so not a misreading of another).
     syllable: bool,
 }
@@ -102,6 +106,10 @@ fn tokens(chars: &[(char, usize)]) -> Vec<Token> {
             syllable: crate::syllable::is_syllable(&alpha),
             bare: bare(&letters),
             upper: word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase),
+            initial: word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase),
         });
     }
     out
@@ -199,7 +207,14 @@ pub(crate) fn header_line(chars: &mut Vec<(char, usize)>) {
     }
     // Restore the words, right to left so that earlier indices stay.
     for &(t, n, p) in found.iter().rev() {
-        let (start, end) = (toks[t].start, toks[t + n - 1].end);
+        let (start, mut end) = (toks[t].start, toks[t + n - 1].end);
+        // The punctuation after the last word ("Cân Thơ,") is not the phrase's.
+        while end > start
+            && !chars[end - 1].0.is_alphanumeric()
+            && !p.form.ends_with(&[chars[end - 1].0])
+        {
+            end -= 1;
+        }
         let printed: String = chars[start..end].iter().map(|&(c, _)| c).collect();
         let form: String = p.form.iter().collect();
         if printed == form || printed.contains('\t') {
@@ -242,6 +257,9 @@ fn matches(toks: &[Token], t: usize, p: &Phrase) -> bool {
         .count();
     words.iter().zip(&p.bare).all(|(w, b)| close_token(w, b))
         && (!caps || words.iter().all(|w| w.upper))
+        // A place in title case only where its words open with capitals ("tuyển quặng" is
+        // no "Tuyên Quang").
+        && (caps || p.kind != Kind::Province || words.iter().all(|w| w.initial))
         // A one-word phrase only when equal, and before a province (`TĨNH QUANG NGAI`):
         // alone, `SỐ` is no reading of `SỞ`, nor `tĩnh` of `tỉnh`.
         && (n > 1 || (exact == 1 && (p.kind == Kind::Province || province_at(toks, t + 1))))

@@ -210,3 +210,29 @@ fn parse_json_prints_one_object_per_document() {
         assert!(d["header"]["reference"].is_string());
     }
 }
+
+/// A scan whose number and day were written by hand: OCR reads signs there ("⁄‡6",
+/// "Â4‡"). The place, the month, the year and the symbol are read; the number and the
+/// date are null, with a note, never digits that cannot be trusted.
+#[test]
+fn a_handwritten_number_and_day_give_null_not_a_wrong_value() {
+    let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc\n\
+                Số:⁄‡6 /CT-UBND\tCân Thơ, ngày Â4‡ tháng 12 năm 2021\n\
+                CHỈ THỊ\nVề việc đón Tết\n\nGiao Sở Tài chính bố trí kinh phí.\n";
+    let doc = vanban::parse_text("scan.txt", text);
+    let h = &doc.header;
+    assert_eq!(h.reference.as_deref(), Some("/CT-UBND"));
+    assert_eq!(h.number, None);
+    assert_eq!(h.type_code.as_deref(), Some("CT"));
+    // The place as the country names it, restored from OCR's "Cân Thơ".
+    assert_eq!(h.place.as_deref(), Some("Cần Thơ"));
+    assert_eq!(h.date, None);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.message.contains("could not be read")),
+        "{:?}",
+        doc.diagnostics
+    );
+}
