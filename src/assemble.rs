@@ -1572,7 +1572,9 @@ fn read_closing(
                         && in_recipients
                         && !recipients_closed
                         && !last_open
-                        && !starts_lower(text) =>
+                        && !starts_lower(text)
+                        // "(để đưa tin)" under an entry is the entry's.
+                        && !text.trim_start().starts_with('(') =>
                 {
                     // An entry whose dash was lost.
                     last_open = add_recipient(&mut recipients, text, span);
@@ -1582,7 +1584,7 @@ fn read_closing(
                         r.text.push(' ');
                         r.text.push_str(&clean_entry(text));
                         r.span.end = span.end;
-                        last_open = !text.trim_end().ends_with(['.', ';', ',']);
+                        last_open = !text.trim_end().ends_with(['.', ';']);
                     }
                 }
                 Rule::authority => {
@@ -1685,6 +1687,7 @@ fn read_closing(
         sig.span = sig_span.unwrap_or_default();
         sig
     });
+    close_entries(&mut recipients);
     (recipients, signature, i)
 }
 
@@ -1734,15 +1737,25 @@ fn add_recipient(list: &mut Vec<Recipient>, text: &str, span: Span) -> bool {
         archive,
         span,
     });
-    !t.ends_with(['.', ';', ','])
+    // A comma does not end an entry: "- Các Sở: Tài chính, Kế hoạch và Đầu tư," goes on
+    // with "Tài nguyên và Môi trường, Xây dựng," on the next line.
+    !t.ends_with(['.', ';'])
 }
 
-/// An entry without its closing punctuation, spaces collapsed.
+/// An entry without its closing punctuation, spaces collapsed; a comma stays until the
+/// list is read, as the entry may go on on the next line (see [`close_entries`]).
 fn clean_entry(t: &str) -> String {
-    collapse(t)
-        .trim_end_matches([';', ',', '.'])
-        .trim()
-        .to_string()
+    collapse(t).trim_end_matches([';', '.']).trim().to_string()
+}
+
+/// The entries as read, without a comma left at their end.
+fn close_entries(list: &mut [Recipient]) {
+    for r in list {
+        let t = r.text.trim_end_matches([',', ';', '.']).trim_end();
+        if t.len() < r.text.len() {
+            r.text = t.to_string();
+        }
+    }
 }
 
 // ── Required parts ────────────────────────────────────────────────────────────────────

@@ -363,7 +363,15 @@ pub(crate) fn closing_line(chars: &mut Vec<(char, usize)>) {
     }
     let word = |t: &Token| -> String { chars[t.start..t.end].iter().map(|&(c, _)| c).collect() };
     let mut at = None;
-    for (k, t) in toks.iter().enumerate().skip(1) {
+    // "Nơi nhận: CHỦ TỊCH": the title beside the label, in capitals.
+    if toks.len() > 2
+        && word(&toks[1]).ends_with(':')
+        && opens_recipients(&format!("{} {}", word(&toks[0]), word(&toks[1])))
+        && toks[2..].iter().all(|t| t.upper)
+    {
+        at = Some(toks[2].start);
+    }
+    for (k, t) in toks.iter().enumerate().skip(1).filter(|_| at.is_none()) {
         let w = word(t);
         let caps_after = toks[k..].iter().all(|t| t.upper);
         let two_spaces = t.start >= 2 && chars[t.start - 2].0 == ' ';
@@ -387,7 +395,9 @@ pub(crate) fn closing_line(chars: &mut Vec<(char, usize)>) {
                                 && w.chars().skip(1).all(char::is_lowercase)
                                 && t.syllable
                         })
-                        && word(&toks[toks.len() - n - 1]).ends_with('.')
+                        // After an entry's end: "- Lưu: VT, TH. Lê Tuấn Phong",
+                        // "- Mặt trận … tỉnh; Đặng Văn Minh".
+                        && word(&toks[toks.len() - n - 1]).ends_with(['.', ';'])
                 })
                 .unwrap_or(0);
         if name < toks.len() {
@@ -464,6 +474,11 @@ mod tests {
             "- Chủ tịch, các PCTUBND \tPHÓ CHỦ TỊCH"
         );
         assert_eq!(mend("- Sở Tài chính; (Đã ký)"), "- Sở Tài chính;\t(Đã ký)");
+        assert_eq!(mend("Nơi nhận: CHỦ TỊCH"), "Nơi nhận:\tCHỦ TỊCH");
+        assert_eq!(
+            mend("- Mặt trận và các tổ chức chính trị-xã hội tỉnh; Đặng Văn Minh"),
+            "- Mặt trận và các tổ chức chính trị-xã hội tỉnh;\tĐặng Văn Minh"
+        );
         assert_eq!(
             mend("- Lưu: VT, TH. Lê Tuấn Phong"),
             "- Lưu: VT, TH.\tLê Tuấn Phong"

@@ -193,3 +193,34 @@ Nơi nhận:                             KT. THỐNG ĐỐC\n\
     );
     assert_eq!(doc.header.date.as_deref(), Some("2023-04-03"));
 }
+
+/// A Nơi nhận entry wrapped over lines (a comma ends its first line, or the next opens
+/// with a bracket) is one entry, as its dash says.
+#[test]
+fn a_recipient_wrapped_over_lines_is_one_entry() {
+    let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc\n\
+                Số: 12/TB-UBND\tQuảng Ngãi, ngày 03 tháng 01 năm 2025\n\
+                THÔNG BÁO\nKết luận cuộc họp\n\nGiao Sở Nội vụ tổng hợp.\n\n\
+                Nơi nhận:\tTL. CHỦ TỊCH\n\
+                - CT, PCT UBND tỉnh;\tKT. CHÁNH VĂN PHÒNG\n\
+                - Các Sở: Tài chính, Kế hoạch và Đầu tư,\tPHÓ CHÁNH VĂN PHÒNG\n\
+                Tài nguyên và Môi trường, Xây dựng,\n\
+                Nội vụ, Tư pháp;\n\
+                - Cơ quan Báo và Phát thanh, Truyền hình;\n\
+                (để đưa tin)\n\
+                - Lưu: VT, KTTH.\tNguyễn Phước Bình\n";
+    let doc = vanban::parse_text("wrapped.txt", text);
+    let entries: Vec<&str> = doc.recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        entries,
+        vec![
+            "CT, PCT UBND tỉnh",
+            "Các Sở: Tài chính, Kế hoạch và Đầu tư, Tài nguyên và Môi trường, Xây dựng, Nội vụ, Tư pháp",
+            "Cơ quan Báo và Phát thanh, Truyền hình (để đưa tin)",
+            "Lưu: VT, KTTH",
+        ]
+    );
+    let s = doc.signature.as_ref().unwrap();
+    assert_eq!(s.signer.as_deref(), Some("Nguyễn Phước Bình"));
+}
