@@ -795,10 +795,15 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         h.issuer = Some(issuer);
         h.spans.issuer = Some(span);
     }
-    h.issuer_parent = c
-        .pop()
-        .map(|(s, _)| s)
-        .filter(|p| Some(p) != h.issuer.as_ref());
+    // The parent's name may be wrapped too ("BAN CHẤP HÀNH" / "TRUNG ƯƠNG", "UBND" /
+    // "TỈNH LÀO CAI"): a line that opens no name goes with the line above it.
+    let mut parent = c.pop().map(|(s, _)| s);
+    if let (Some(p), Some((above, _))) = (&mut parent, c.last())
+        && !starts_issuer_head(p)
+    {
+        *p = format!("{above} {p}");
+    }
+    h.issuer_parent = parent.filter(|p| Some(p) != h.issuer.as_ref());
 }
 
 /// The heading over a consolidated text's own Số line and signature.

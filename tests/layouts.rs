@@ -224,3 +224,25 @@ fn a_recipient_wrapped_over_lines_is_one_entry() {
     let s = doc.signature.as_ref().unwrap();
     assert_eq!(s.signer.as_deref(), Some("Nguyễn Phước Bình"));
 }
+
+/// A parent body's name wrapped over two lines above the issuer ("BAN CHẤP HÀNH" /
+/// "TRUNG ƯƠNG") is one name.
+#[test]
+fn a_parent_name_wrapped_over_two_lines_is_one_name() {
+    let text = "BAN CHẤP HÀNH\tĐẢNG CỘNG SẢN VIỆT NAM\n\
+                TRUNG ƯƠNG\n\
+                BAN TUYÊN GIÁO VÀ DÂN VẬN\tHà Nội, ngày 12 tháng 9 năm 2025\n\
+                *\n\
+                Số 37-HD/BTGDVTW\n\
+                HƯỚNG DẪN\ntuyên truyền kỷ niệm\n\n\
+                1. Các cấp ủy tổ chức tuyên truyền.\n";
+    let doc = vanban::parse_text("wrapped-parent.txt", text);
+    assert_eq!(
+        doc.header.issuer.as_deref(),
+        Some("BAN TUYÊN GIÁO VÀ DÂN VẬN")
+    );
+    assert_eq!(
+        doc.header.issuer_parent.as_deref(),
+        Some("BAN CHẤP HÀNH TRUNG ƯƠNG")
+    );
+}
