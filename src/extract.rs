@@ -1525,13 +1525,7 @@ fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
             .collect::<Vec<_>>()
             .join(" ");
         // "các sở: Tài chính" → "Sở Tài chính": the kind opens the name.
-        let mut chars = full.chars();
-        let full: String = chars
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .chain(chars)
-            .collect();
+        let full = with_first(&full, char::to_uppercase);
         out.push((full, [pos, end]));
         let rest = &text[end..];
         let sep = [", ", " và "].iter().find(|s| rest.starts_with(**s));
@@ -1546,6 +1540,17 @@ fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
         }
     }
     out
+}
+
+/// A text with its first letter changed ("các sở …" → "Các sở …"), the rest as it is.
+fn with_first<I: Iterator<Item = char>>(text: &str, change: impl Fn(char) -> I) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(change)
+        .chain(chars)
+        .collect()
 }
 
 /// Where a member of a list that opens at `from` ends: a name of the gazetteer's
@@ -1742,13 +1747,7 @@ fn table_row(cx: &Ctx, columns: &[Option<Column>], cells: &[String]) -> Option<D
             Some(Column::Time) => {
                 // The cell is the time alone ("Tháng 12/2025", "Quý II/2025", "31/12/2025"):
                 // read as the phrase a sentence would print, kept as printed.
-                let mut chars = cell.chars();
-                let lower: String = chars
-                    .next()
-                    .into_iter()
-                    .flat_map(char::to_lowercase)
-                    .chain(chars)
-                    .collect();
+                let lower = with_first(cell, char::to_lowercase);
                 let phrase = format!("hoàn thành trong {lower}");
                 deadline_found = cx.future(deadline(&phrase, cx.year)).map(|mut d| {
                     d.raw = cell.clone();
