@@ -581,10 +581,13 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         s = p.trim().to_string();
                     }
                     let at = cx.span(c.range.clone());
+                    // The rest of a wrapped motto: in its column, or (OCR prints the
+                    // columns' lines one after the other) alone on its line.
+                    let alone = l.cells.len() == 1 && s == "VIỆT NAM";
                     let motto = s.starts_with("ĐỘC LẬP")
                         || s.starts_with("CỘNG HÒA")
                         || motto_wrapped.is_some_and(|(column, line)| {
-                            at.line <= line + 2 && at.column + 2 >= column && column > 8
+                            at.line <= line + 2 && column > 8 && (at.column + 2 >= column || alone)
                         }) && s.starts_with("VIỆT NAM");
                     if !seen_so && !s.is_empty() && !motto {
                         candidates.push((s, at));
@@ -1547,6 +1550,16 @@ fn read_closing(
         for (ci, c) in l.cells.iter().enumerate() {
             let text = cx.cell(c);
             let span = cx.span(c.range.clone());
+            // Under the signed mark, the name after what OCR made of the signature's ink.
+            if c.kind == Rule::text
+                && sig.signer.is_none()
+                && sig.signed_marker.is_some()
+                && let Some(name) = name_after_ink(text)
+            {
+                sig.signer = Some(name);
+                sig_span.get_or_insert(span);
+                continue;
+            }
             match c.kind {
                 Rule::noi_nhan => {
                     in_recipients = true;
@@ -1729,6 +1742,21 @@ fn split_name_tail(s: &str) -> (&str, Option<String>) {
     }
 }
 
+/// "là Phạm Đức Sơn", "HuÝu Ỹ Lê Thị Dũng": a name of capitalised words after one or
+/// two marks of a signature read as letters (short, and no word of three letters or more).
+fn name_after_ink(text: &str) -> Option<String> {
+    let (ink, name) = split_name_tail(text.trim());
+    let marks: Vec<&str> = ink.split_whitespace().collect();
+    let mark = |w: &&str| {
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let word = crate::syllable::is_syllable(&letters)
+            && letters.chars().count() >= 3
+            && letters.chars().all(char::is_lowercase);
+        w.chars().count() <= 5 && !word
+    };
+    name.filter(|_| (1..=2).contains(&marks.len()) && marks.iter().all(mark))
+}
+
 /// Add a `- …` entry; returns whether it is left open (no `;`, `,` or `.` at its end).
 fn add_recipient(list: &mut Vec<Recipient>, text: &str, span: Span) -> bool {
     let t = text.trim_start_matches(['-', '+', '•', ' ']).trim();
@@ -1848,6 +1876,17 @@ fn check_required(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_after_the_ink_of_a_signature() {
+        let name = |t: &str| name_after_ink(t);
+        assert_eq!(name("là Phạm Đức Sơn").as_deref(), Some("Phạm Đức Sơn"));
+        assert_eq!(name("HuÝu Ỹ Lê Thị Dũng").as_deref(), Some("Lê Thị Dũng"));
+        // Words of a sentence or of an entry are no ink.
+        assert_eq!(name("tỉnh Lào Cai"), None);
+        assert_eq!(name("Phó Chủ tịch Nguyễn Văn An"), None);
+        assert_eq!(name("Lê Thị Dũng"), None);
+    }
 
     #[test]
     fn collapse_takes_the_fast_path_only_when_nothing_changes() {

@@ -198,6 +198,10 @@ pub(crate) fn header_line(chars: &mut Vec<(char, usize)>) {
     }
     if let Some(at) = place_and_date(chars, &toks).filter(|_| one_cell) {
         tabs.push(at);
+        if toks.len() > 1 && at == toks[1].start && toks[0].end - toks[0].start == 1 {
+            // The star as printed, whatever OCR read.
+            chars[toks[0].start].0 = '*';
+        }
     }
     for at in tabs {
         // One space between the columns becomes the column separator.
@@ -275,8 +279,9 @@ fn province_at(toks: &[Token], t: usize) -> bool {
 /// Where the right column's place and date start on a line that opens with `Số`:
 /// `Số: 11 /TB-UBND Quảng Ngãi, ngày 08 …` → at `Quảng`.
 fn place_and_date(chars: &[(char, usize)], toks: &[Token]) -> Option<usize> {
-    // The Party's star under the issuer, beside the place and date: `* Đức Linh, ngày …`.
-    let star = chars[toks[0].start].0 == '*' && toks[0].end - toks[0].start == 1;
+    // The Party's star under the issuer, beside the place and date: `* Đức Linh, ngày …`,
+    // which OCR may read as another sign or letter (`+`, `"`, `-`, `s`).
+    let star = toks[0].end - toks[0].start == 1 && !chars[toks[0].start].0.is_ascii_digit();
     if (!toks[0].bare.starts_with("so") && !star) || toks.len() < 4 {
         return None;
     }
@@ -382,6 +387,21 @@ pub(crate) fn closing_line(chars: &mut Vec<(char, usize)>) {
             break;
         }
     }
+    // A title in capitals after an entry, one space apart: "- Ban Thường vụ Tỉnh ủy
+    // CHÁNH VĂN PHÒNG", "- Chủ tịch, các PCT UBND tỉnh; PHÓ CHỦ TỊCH". Two words or more,
+    // each a syllable (an entry's abbreviations, `UBND`, `VT`, are none).
+    // Also on an entry's wrapped line, after its punctuation: "(b/c), PHÓ BÍ THƯ".
+    if at.is_none() {
+        let entry = chars[toks[0].start].0 == '-';
+        at = caps_title_tail(&toks, |t| word(t)).filter(|&at| {
+            entry
+                || chars[..at]
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|&(c, _)| [';', ',', ')'].contains(&c))
+        });
+    }
     // A name of two to four capitalised words ending the line, after a full stop.
     if at.is_none() && chars[toks[0].start].0 == '-' && toks.len() >= 4 {
         let name = toks.len()
@@ -410,6 +430,23 @@ pub(crate) fn closing_line(chars: &mut Vec<(char, usize)>) {
             chars[at - 1].0 = '\t';
         }
     }
+}
+
+/// Where a trailing run of two or more words in capitals, each a syllable of letters
+/// only, starts after a word in lower case.
+fn caps_title_tail(toks: &[Token], word: impl Fn(&Token) -> String) -> Option<usize> {
+    let is_caps_syllable = |t: &Token| {
+        let w = word(t);
+        t.upper && t.syllable && w.chars().all(char::is_alphabetic)
+    };
+    let run = toks
+        .iter()
+        .rev()
+        .take_while(|t| is_caps_syllable(t))
+        .count();
+    let first = toks.len() - run;
+    let after_lower = first >= 1 && word(&toks[first - 1]).chars().any(char::is_lowercase);
+    (run >= 2 && after_lower).then(|| toks[first].start)
 }
 
 #[cfg(test)]
@@ -441,6 +478,12 @@ mod tests {
             mend("* Đức Linh, ngày 05 tháng 3 năm 2019"),
             "*\tĐức Linh, ngày 05 tháng 3 năm 2019"
         );
+        for star in ["+", "s", "\"", "-"] {
+            assert_eq!(
+                mend(&format!("{star} Tam Kỳ, ngày 08 tháng 9 năm 2021")),
+                "*\tTam Kỳ, ngày 08 tháng 9 năm 2021"
+            );
+        }
         assert_eq!(mend("TỈNH ỦY BÌNH THUẬN"), "TỈNH ỦY BÌNH THUẬN");
         assert_eq!(mend("BỘ CÔNG AN"), "BỘ CÔNG AN");
         assert_eq!(
@@ -448,6 +491,11 @@ mod tests {
             "Số: 356/SCT-QLTM\tPhan Rang - Tháp Chàm, ngày 04 tháng 02 năm"
         );
         assert_eq!(mend("ĐẢNG BỘ TỈNH KHÁNH HÒA"), "ĐẢNG BỘ TỈNH KHÁNH HÒA");
+        // The Quốc hiệu wrapped in a narrow column: "VIỆT NAM" is on the next line.
+        assert_eq!(
+            mend("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+        );
         assert_eq!(
             mend("HUYỆN ỦY ĐỨC LINH ĐẢNG CỘNG SẢN VIỆT NAM"),
             "HUYỆN ỦY ĐỨC LINH\tĐẢNG CỘNG SẢN VIỆT NAM"
@@ -483,10 +531,22 @@ mod tests {
             mend("- Lưu: VT, TH. Lê Tuấn Phong"),
             "- Lưu: VT, TH.\tLê Tuấn Phong"
         );
+        assert_eq!(
+            mend("- Ban Thường vụ Tỉnh ủy CHÁNH VĂN PHÒNG"),
+            "- Ban Thường vụ Tỉnh ủy\tCHÁNH VĂN PHÒNG"
+        );
+        assert_eq!(
+            mend("- Chủ tịch, các PCT UBND tỉnh; PHÓ CHỦ TỊCH"),
+            "- Chủ tịch, các PCT UBND tỉnh;\tPHÓ CHỦ TỊCH"
+        );
+        assert_eq!(mend("(b/C), PHÓ BÍ THƯ"), "(b/C),\tPHÓ BÍ THƯ");
         for line in [
             "- Sở Kế hoạch và Đầu tư;",
             "- UBND các huyện, thị xã, thành phố;",
             "- Lưu: VT.",
+            "- Văn phòng UBND TỈNH",
+            "- BAN THƯỜNG VỤ TỈNH ỦY",
+            "PHÓ CHỦ TỊCH kiêm GIÁM ĐỐC SỞ",
         ] {
             assert_eq!(mend(line), line);
         }
