@@ -19,7 +19,9 @@ const DPI: &str = "300";
 /// set to a folder, the text is kept there by the PDF's content hash and read back the
 /// next time (OCR takes seconds a page; tests and rebuilds read the same scans again).
 pub fn text(pdf: &[u8], pages: usize) -> Result<String, String> {
+    // Set but empty means no cache (not the current folder).
     let cached = std::env::var_os("VANBAN_OCR_CACHE")
+        .filter(|dir| !dir.is_empty())
         .map(|dir| std::path::Path::new(&dir).join(format!("{}.txt", crate::dataset::doc_id(pdf))));
     if let Some(text) = cached
         .as_ref()
