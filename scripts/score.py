@@ -54,7 +54,9 @@ def authority_key(s):
 
 
 def read_gold(path):
-    header, units = {}, {}
+    # A unit is keyed by (anchor, k): the k-th separate run of lines with that anchor is
+    # the anchor's k-th occurrence in the document (the same duty under two headings).
+    header, units, runs, last = {}, {}, defaultdict(int), None
     for raw in open(path, encoding="utf-8"):
         line = raw.rstrip("\n")
         if not line.strip() or line.startswith("#"):
@@ -63,7 +65,11 @@ def read_gold(path):
         if f[0] == "header":
             header[f[1]] = f[2] if len(f) > 2 else ""
         elif f[0] == "directive":
-            u = units.setdefault(f[1], {"roles": set(), "deadlines": set()})
+            if f[1] != last:
+                runs[f[1]] += 1
+            last = f[1]
+            key = (f[1], runs[f[1]] - 1)
+            u = units.setdefault(key, {"roles": set(), "deadlines": set()})
             if f[2] == "deadline":
                 u["deadlines"].add((f[3], f[4] if len(f) > 4 else ""))
             elif f[2] != "none":
@@ -109,11 +115,13 @@ def header_equal(field, gold, got):
     return fold(gold) == fold(got)
 
 
-def find_node(nodes, anchor):
-    """The node whose text holds the anchor's words, best first; None if none does."""
+def find_node(nodes, anchor, after=-1):
+    """The node after `after` whose text holds the anchor's words, best first; None if none does."""
     want = bare_words(anchor)[:10]
     best, best_score = None, 0.0
     for i, words in nodes:
+        if i <= after:
+            continue
         if not want:
             break
         # Compared without spaces: a PDF's text loses some, and vanban puts them back.
@@ -153,11 +161,15 @@ class Prf:
 def score_directives(doc, units, name, scores):
     nodes = list(walk((doc.get("body") or []) + (doc.get("appendix") or [])))
     words = [(i, bare_words(n["text"])) for i, n in enumerate(nodes)]
-    matched = {a: find_node(words, a) for a in units}
+    matched = {}
+    for anchor, k in sorted(units, key=lambda u: u[1]):
+        previous = matched.get((anchor, k - 1), -1) if k else -1
+        matched[(anchor, k)] = find_node(words, anchor, -1 if previous is None else previous)
     gold_nodes, pred_nodes = set(), set()
     gold_roles, pred_roles, gold_dl, pred_dl = set(), set(), set(), set()
-    for anchor, u in units.items():
-        key = matched[anchor] if matched[anchor] is not None else "unmatched:" + anchor
+    for (anchor, k), u in units.items():
+        key = matched[(anchor, k)]
+        key = key if key is not None else f"unmatched:{anchor}#{k}"
         gold_nodes.add(key)
         gold_roles |= {(key,) + r for r in u["roles"]}
         gold_dl |= {(key,) + d for d in u["deadlines"]}

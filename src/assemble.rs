@@ -1247,6 +1247,11 @@ impl BodyBuilder {
     }
 }
 
+/// Whether a node's text opened a quotation it has not closed.
+fn quote_open(n: &mut Node) -> bool {
+    n.text.matches('“').count() > n.text.matches('”').count()
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.ends_with(['.', ':', ';', '!', '?'])
 }
@@ -1312,20 +1317,27 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
     // The line above ended a clause (";" or ","), not a sentence.
     let mut prev_clause_end = false;
     let mut addressees_open = false;
+    // A page's number and the blank lines around it: the text of the page before may go on.
+    let mut at_page_break = false;
     for l in lines {
         let Some(first) = l.first() else {
-            b.can_continue = false;
-            prev_clause_end = false;
+            if !at_page_break {
+                b.can_continue = false;
+                prev_clause_end = false;
+            }
             addressees_open = false;
             continue;
         };
+        let page_number = first.kind == Rule::page_number && l.cells.len() == 1;
+        at_page_break = page_number;
         let span = cx.line_span(l);
         let whole = cx.line_text(l);
         match first.kind {
             // A number alone is a page's; a number before other cells opens a table row
             // ("1<TAB>Xây dựng đề án …<TAB>Sở Tài chính").
             Rule::page_number if l.cells.len() > 1 => {}
-            Rule::separator | Rule::page_number | Rule::gazette => {
+            Rule::page_number => continue,
+            Rule::separator | Rule::gazette => {
                 b.can_continue = false;
                 continue;
             }
@@ -1348,6 +1360,9 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
                 }
                 continue;
             }
+            // "… chương trình “Festival Thăng Long" / "- Hà Nội, lần thứ II năm 2026”.": a
+            // dash inside a quoted name, wrapped to the start of a line, is no bullet.
+            Rule::bullet if b.can_continue && b.last_text_node().is_some_and(quote_open) => {}
             Rule::section | Rule::item | Rule::point | Rule::bullet => {
                 addressees_open = false;
                 seen_marker = true;

@@ -205,6 +205,7 @@ const STOPS: &[&str] = &[
     "tiến",
     "cung",
     "hỗ",
+    "lựa",
     "thống",
     "thẩm",
     "ưu",
@@ -470,6 +471,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
                     lower.as_str(),
                     "liên"
                         | "có"
+                        | "khác"
                         | "trực"
                         | "thuộc"
                         | "cấp"
@@ -1303,7 +1305,7 @@ struct Ctx<'a> {
     default_agency: Option<String>,
     /// Headings that name a body the gazetteer does not know, known by their place among
     /// headings that name bodies (by the start of their span): see [`named_by_siblings`].
-    sibling_named: std::collections::HashMap<usize, String>,
+    sibling_named: std::collections::HashMap<usize, Vec<String>>,
     /// How the issuer's province is named: `tỉnh`, or `thành phố` for a city under the
     /// centre (`ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`).
     province_level: &'static str,
@@ -1459,6 +1461,17 @@ impl Ctx<'_> {
         s
     }
 
+    /// The bodies a mention names, each with its range: the members a collective lists
+    /// after a colon ("UBND các phường: Hoàn Kiếm, Cửa Nam"), else the mention itself.
+    fn names_of(&self, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
+        let listed = members(self.g, text, m);
+        if listed.is_empty() {
+            vec![(text[m.start..m.end].to_string(), [m.start, m.end])]
+        } else {
+            listed
+        }
+    }
+
     fn assignments_in(&self, text: &str) -> Vec<Assignment> {
         let ms = mentions(self.g, text);
         let mut out = Vec::new();
@@ -1469,13 +1482,7 @@ impl Ctx<'_> {
                 continue;
             };
             for m in &grp {
-                let listed = members(self.g, text, *m);
-                let names = if listed.is_empty() {
-                    vec![(text[m.start..m.end].to_string(), [m.start, m.end])]
-                } else {
-                    listed
-                };
-                for (name, at) in names {
+                for (name, at) in self.names_of(text, *m) {
                     out.push(Assignment {
                         canonical: self.canonical(&name),
                         agency: name,
@@ -1500,16 +1507,18 @@ fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
     let Some(list) = text[m.end..].strip_prefix(':') else {
         return Vec::new();
     };
-    let Some(at) = name
+    // "Đại sứ quán các nước: Trung Quốc" names "Đại sứ quán Trung Quốc".
+    let of_countries = name.strip_suffix(" các nước");
+    let bare = of_countries.unwrap_or(name);
+    let at = bare
         .rfind("các ")
-        .filter(|&i| i == 0 || name[..i].ends_with(' '))
-    else {
-        return Vec::new();
+        .filter(|&i| i == 0 || bare[..i].ends_with(' '));
+    let (prefix, kind) = match (at, of_countries) {
+        (Some(at), _) => (bare[..at].trim_end(), &bare[at + "các ".len()..]),
+        (None, Some(_)) => (bare, ""),
+        (None, None) => return Vec::new(),
     };
-    let prefix = name[..at].trim_end();
-    let kind = name[at + "các ".len()..]
-        .trim_end_matches(" các nước")
-        .trim_end_matches(" các");
+    let kind = kind.trim_end_matches(" các");
     let mut out = Vec::new();
     let mut pos = m.end + 1 + (list.len() - list.trim_start().len());
     loop {
@@ -1928,21 +1937,19 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
         &[':', ';'][..]
     };
     let t = n.text.trim_end_matches(ends).trim();
-    // "1. Trách nhiệm của Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does,
-    // and so does "4. Đề nghị Ban Tuyên giáo và Dân vận Thành ủy".
-    let t = ["Trách nhiệm của ", "Nhiệm vụ của ", "Đối với ", "Đề nghị "]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(t);
-    if let Some(name) = cx.sibling_named.get(&n.span.start) {
+    let t = heading_name(t);
+    if let Some(names) = cx.sibling_named.get(&n.span.start) {
         return Some(Inherited {
-            heading: vec![Assignment {
-                canonical: cx.canonical(name),
-                agency: name.clone(),
-                role: Role::Lead,
-                explicit: false,
-                at: None,
-            }],
+            heading: names
+                .iter()
+                .map(|name| Assignment {
+                    canonical: cx.canonical(name),
+                    agency: name.clone(),
+                    role: Role::Lead,
+                    explicit: false,
+                    at: None,
+                })
+                .collect(),
             intro: Vec::new(),
         });
     }
@@ -1981,15 +1988,13 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
                         || t[..m.start].trim_end().ends_with([',', ';'])
                         || t[..m.start].trim_end().ends_with(" và")
                 })
-                .map(|m| {
-                    let name = t[m.start..m.end].to_string();
-                    Assignment {
-                        canonical: cx.canonical(&name),
-                        agency: name,
-                        role: Role::Lead,
-                        explicit: false,
-                        at: None,
-                    }
+                .flat_map(|m| cx.names_of(t, *m))
+                .map(|(name, _)| Assignment {
+                    canonical: cx.canonical(&name),
+                    agency: name,
+                    role: Role::Lead,
+                    explicit: false,
+                    at: None,
                 })
                 .collect(),
             intro: Vec::new(),
@@ -2004,6 +2009,22 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
         });
     }
     None
+}
+
+/// What a heading over tasks names, without the words that open it: "1. Trách nhiệm của
+/// Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does, and so do "4. Đề
+/// nghị Ban Tuyên giáo và Dân vận Thành ủy" and "Mời Thành phố Hồ Chí Minh, tỉnh Điện Biên".
+fn heading_name(t: &str) -> &str {
+    [
+        "Trách nhiệm của ",
+        "Nhiệm vụ của ",
+        "Đối với ",
+        "Đề nghị ",
+        "Mời ",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t)
 }
 
 /// A heading that names a kind of body and, in brackets, who it is: "Các cơ quan đăng ký
@@ -2040,7 +2061,16 @@ fn bracketed_heading(cx: &Ctx, t: &str) -> Option<Vec<Assignment>> {
         }
         vec![lead(outer)]
     } else {
-        ms.iter().map(|m| lead(&inner[m.start..m.end])).collect()
+        // "Sở Nội vụ (Ban Thi đua Khen thưởng Thành phố)": a body and its unit both lead;
+        // "Các cơ quan đăng ký đầu tư (Sở Tài chính, …)": a kind, the bodies lead.
+        let named = mentions(cx.g, outer)
+            .first()
+            .is_some_and(|m| m.start == 0 && m.end == outer.len());
+        let outer = (named && !outer.to_lowercase().starts_with("các ")).then(|| lead(outer));
+        outer
+            .into_iter()
+            .chain(ms.iter().map(|m| lead(&inner[m.start..m.end])))
+            .collect()
     })
 }
 
@@ -2103,7 +2133,7 @@ fn states_fact(text: &str) -> bool {
 /// Phát thanh, Truyền hình Hà Nội", "5. Các chủ rừng là tổ chức"), told by their place:
 /// among sibling headings of which two or more name bodies ("5. Công an Thành phố", "6.
 /// Sở Y tế"), a short heading with no task verb and no full stop names one too.
-fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usize, String> {
+fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usize, Vec<String>> {
     let mut found = std::collections::HashMap::new();
     let mut stack = vec![nodes];
     while let Some(level) = stack.pop() {
@@ -2120,7 +2150,7 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
         // A legal act's clauses ("Trưởng Công an cấp xã có quyền:") are not such headings.
         if named >= 2 && !cx.legal {
             for n in headings {
-                let t = n.text.trim_end_matches([':', ';']).trim();
+                let t = heading_name(n.text.trim_end_matches([':', ';']).trim());
                 let t = t.split(" (").next().unwrap_or(t);
                 let short = (1..=12).contains(&t.split_whitespace().count());
                 if short
@@ -2135,7 +2165,7 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
                     && !t.contains(" của ")
                     && intro_agencies(cx, n).is_none_or(|i| i.heading.is_empty())
                 {
-                    found.insert(n.span.start, t.to_string());
+                    found.insert(n.span.start, places_or_one(t));
                 }
             }
         }
@@ -2144,6 +2174,30 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
         }
     }
     found
+}
+
+/// "Thành phố Hồ Chí Minh, tỉnh Đăk Lăk, tỉnh Điện Biên": places listed one by one; any
+/// other name stays whole ("Cơ quan Báo và Phát thanh, Truyền hình Hà Nội").
+fn places_or_one(t: &str) -> Vec<String> {
+    const LEVELS: &[&str] = &[
+        "tỉnh ",
+        "thành phố ",
+        "huyện ",
+        "quận ",
+        "thị xã ",
+        "xã ",
+        "phường ",
+    ];
+    let parts: Vec<&str> = t.split(", ").collect();
+    let place = |p: &&str| {
+        let lower = p.to_lowercase();
+        LEVELS.iter().any(|l| lower.starts_with(l))
+    };
+    if parts.len() > 1 && parts.iter().all(place) {
+        parts.into_iter().map(String::from).collect()
+    } else {
+        vec![t.to_string()]
+    }
 }
 
 /// What a node passes down to the directives under it.
@@ -2511,8 +2565,40 @@ fn list_entries<'t>(g: &Gazetteer, value: &'t str) -> Vec<&'t str> {
     entries
 }
 
+/// Openers of a task that another body carries out under the one that directs it.
+const DIRECTS: &[&str] = &["Chỉ đạo ", "Lãnh đạo, chỉ đạo ", "Chỉ đạo, hướng dẫn "];
+
+/// "Công an tỉnh: Chỉ đạo các đơn vị trực thuộc … triển khai …": the body of the label
+/// directs, the bodies named after "Chỉ đạo" carry out. It leads too when a further clause
+/// is its own ("…; phối hợp với ngành Giáo dục …").
+fn label_directs(text: &str, assignments: &mut Vec<Assignment>) {
+    let Some((label, rest)) = text.split_once(": ") else {
+        return;
+    };
+    let named_after = |a: &Assignment| a.at.is_some_and(|[start, _]| start > label.len());
+    if !DIRECTS.iter().any(|c| rest.starts_with(c))
+        || !assignments
+            .iter()
+            .any(|a| a.role == Role::Lead && named_after(a))
+    {
+        return;
+    }
+    let own_clause = rest.contains("; ");
+    let mut directing = Vec::new();
+    for a in assignments.iter_mut() {
+        if a.role == Role::Lead && a.at.is_some_and(|[_, end]| end <= label.len()) {
+            if own_clause {
+                directing.push(a.clone());
+            }
+            a.role = Role::Supervisor;
+        }
+    }
+    assignments.extend(directing);
+}
+
 fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Directive {
     let mut assignments = cx.assignments_in(text);
+    label_directs(text, &mut assignments);
     let has_doer = assignments
         .iter()
         .any(|a| matches!(a.role, Role::Lead | Role::Addressee));
@@ -2542,9 +2628,7 @@ fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Di
     if !own {
         // "1. Sở Nông nghiệp …" over "- Chỉ đạo các đơn vị chủ rừng …": the heading's
         // agency directs, the ones named after "chỉ đạo" carry the task out.
-        let directs = ["Chỉ đạo ", "Lãnh đạo, chỉ đạo ", "Chỉ đạo, hướng dẫn "]
-            .iter()
-            .any(|c| text.starts_with(c))
+        let directs = DIRECTS.iter().any(|c| text.starts_with(c))
             && assignments.iter().any(|a| a.role == Role::Lead);
         let heading = inherited.heading.iter().cloned().map(|mut a| {
             if directs {
