@@ -3,7 +3,7 @@
 //! from the parser. Layouts and noise vary: TAB or space-aligned columns, CRLF, decomposed
 //! Unicode, new-style tone marks, NBSP, trailing spaces.
 //!
-//! It serves as a property test (generate, parse, compare: tests/synth.rs) and builds
+//! It serves as a property test (generate, parse, compare: tests/suite/synth.rs) and builds
 //! corpora of any size for scale runs (`vanban synth --docs N --seed S --out DIR`).
 
 use serde::{Deserialize, Serialize};

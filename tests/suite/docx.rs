@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use vanban::Status;
 
-mod common;
+use crate::common;
 
 /// The tree without what depends on bytes rather than content.
 fn content(doc: &vanban::Document) -> serde_json::Value {

@@ -4,7 +4,7 @@
 use std::path::Path;
 use vanban::decode::{Encoding, encode};
 
-mod common;
+use crate::common;
 
 /// The tree without what depends on bytes (`common::BYTE_FIELDS`; also the offsets `at`
 /// inside directives, as the encodings write different bytes) and without the note saying

@@ -544,7 +544,7 @@ const EXPECTED: &[Expect] = &[
     },
     Expect {
         file: "seed/525-TB-TU.txt",
-        layout: "the reference notice (tests/seed.rs checks all of it)",
+        layout: "the reference notice (tests/suite/seed.rs checks all of it)",
         issuer: "TỈNH ỦY BÌNH THUẬN",
         reference: "525-TB/TU",
         place: "Phan Thiết",

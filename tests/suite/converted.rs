@@ -6,7 +6,7 @@
 use std::path::Path;
 use vanban::Status;
 
-mod common;
+use crate::common;
 
 /// The tree without what depends on bytes rather than content, nor the line count (the
 /// converters put blank lines between paragraphs), pretty-printed.
