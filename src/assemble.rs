@@ -14,6 +14,7 @@
 //! dropped except rules, page numbers and gazette running heads.
 
 use crate::grammar::{self, Cell, Line, Rule};
+use crate::lexicon::{lexicon as lex, opens_with, opens_word};
 use crate::normalize::{LineIndex, Normalized};
 use crate::tree::*;
 use std::ops::Range;
@@ -673,65 +674,8 @@ fn push_entry(list: &mut Vec<String>, text: &str) {
     }
 }
 
-/// Org names that open an issuer line; a line that does not start with one continues
-/// the line above (`SỞ NÔNG NGHIỆP VÀ` / `MÔI TRƯỜNG`).
-const ISSUER_HEADS: &[&str] = &[
-    "ỦY BAN",
-    "UBND",
-    "HỘI ĐỒNG",
-    "HĐND",
-    "BỘ",
-    "SỞ",
-    "CỤC",
-    "TỔNG CỤC",
-    "CHI CỤC",
-    "VĂN PHÒNG",
-    "BAN",
-    "TỈNH ỦY",
-    "THÀNH ỦY",
-    "HUYỆN ỦY",
-    "QUẬN ỦY",
-    "THỊ ỦY",
-    "ĐẢNG ỦY",
-    "ĐẢNG BỘ",
-    "ĐẢNG ĐOÀN",
-    "CHI BỘ",
-    "CHÍNH PHỦ",
-    "QUỐC HỘI",
-    "THỦ TƯỚNG",
-    "CHỦ TỊCH",
-    "TRUNG TÂM",
-    "PHÒNG",
-    "THANH TRA",
-    "CÔNG AN",
-    "KHO BẠC",
-    "BẢO HIỂM",
-    "NGÂN HÀNG",
-    "TÒA ÁN",
-    "VIỆN",
-    "LIÊN",
-    "MẶT TRẬN",
-    "ĐOÀN",
-    "HỘI",
-    "TRƯỜNG",
-    "BỆNH VIỆN",
-    "CÔNG TY",
-    "TẬP ĐOÀN",
-    "TỔNG",
-    "KIỂM TOÁN",
-    "ĐÀI",
-    "BÁO",
-    "HỌC VIỆN",
-    "ĐẠI HỌC",
-    "TÒA",
-    "VIỆN KIỂM SÁT",
-    "BỘ CHỈ HUY",
-    "CẢNH SÁT",
-    "TRẠM",
-];
-
 fn starts_issuer_head(s: &str) -> bool {
-    ISSUER_HEADS.iter().any(|h| {
+    lex().issuer_heads.iter().any(|h| {
         s.strip_prefix(h)
             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
     })
@@ -782,7 +726,7 @@ fn pick_issuer(h: &mut Header, mut c: Vec<(String, Span)>) {
         let last_head = starts_issuer_head(&c[n - 1].0);
         // "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI": a place line ends the name above it; so does
         // the country ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM").
-        let place_tail = (PLACE_HEADS.iter().any(|p| c[n - 1].0.starts_with(p))
+        let place_tail = (lex().place_heads.iter().any(|p| opens_with(&c[n - 1].0, p))
             && !c[n - 1].0.contains(" ỦY"))
             || c[n - 1].0 == "VIỆT NAM";
         if prev_open || place_tail || (!last_head && n >= 3) {
@@ -816,39 +760,12 @@ const CONSOLIDATED: &str = "VĂN BẢN HỢP NHẤT - ";
 /// The state motto's first line, in normalized form.
 const MOTTO: &str = " CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
-/// Administrative levels that open the place part of a name (`TỈNH LÀO CAI`).
-const PLACE_HEADS: &[&str] = &[
-    "TỈNH ",
-    "THÀNH PHỐ ",
-    "HUYỆN ",
-    "QUẬN ",
-    "THỊ XÃ ",
-    "XÃ ",
-    "PHƯỜNG ",
-];
-
-/// Known type codes of the symbol (NĐ 30/2020 Phụ lục III, legal acts, Party types).
-const TYPE_CODES: &[&str] = &[
-    "NQ", "QĐ", "CT", "QC", "QyĐ", "QĐi", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
-    "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY",
-    "TrS", "SL", "NĐ", "TT", "TTLT", "NQLT", "KL", "CV", "HDLN", "VBHN", "GP", "L", "PL", "BS",
-    "TTh", "GN", "UQ", "NP", "GT", "TTri",
-];
-
-/// Issuer codes common enough to be told apart when a PDF or OCR lost the hyphen before
-/// them ("QĐUBND", "NĐCP").
-const KNOWN_ISSUERS: &[&str] = &[
-    "UBND", "HĐND", "CP", "TTg", "VPCP", "NHNN", "BTC", "BCA", "BCT", "BYT", "BNV", "BTP", "BXD",
-    "BQP", "BGDĐT", "BKHĐT", "BTNMT", "BGTVT", "BNNPTNT", "BLĐTBXH", "BKHCN", "BTTTT", "BVHTTDL",
-    "TU", "HU", "ĐU", "TW",
-];
-
 /// One code that is a type code and a known issuer code run together: (type, issuer).
 fn joined_codes(codes: &[String]) -> Option<(&'static str, &str)> {
     let [code] = codes else { return None };
-    TYPE_CODES.iter().find_map(|t| {
+    lex().type_codes.iter().find_map(|t| {
         let rest = code.strip_prefix(t)?;
-        KNOWN_ISSUERS.contains(&rest).then_some((*t, rest))
+        lex().known_issuers.contains(&rest).then_some((*t, rest))
     })
 }
 
@@ -885,7 +802,7 @@ fn read_symbol(cx: &Ctx, c: &Cell, h: &mut Header) {
         h.type_code = Some(t.to_string());
         h.issuer_code = Some(issuer.to_string());
     } else if let Some(first) = codes.first() {
-        if TYPE_CODES.contains(&first.as_str()) && codes.len() > 1 {
+        if lex().type_codes.contains(&first.as_str()) && codes.len() > 1 {
             h.type_code = Some(first.clone());
             h.issuer_code = Some(codes[1..].join("-"));
         } else {
@@ -977,21 +894,6 @@ fn explain_header_text(cx: &mut Ctx, c: &Cell, text: &str) {
 
 // ── Title ─────────────────────────────────────────────────────────────────────────────
 
-/// Words that open a sentence of the body, never a line of a title.
-const SENTENCE_OPENERS: &[&str] = &[
-    "Ngày ",
-    "Căn cứ",
-    "Thực hiện",
-    "Theo ",
-    "Để ",
-    "Sau khi",
-    "Hôm nay",
-    "Vừa qua",
-    "Trong ",
-    "Kính gửi",
-    "Xét ",
-];
-
 /// "Thông tư số 86/2024/TT-BTC ngày …", "Nghị định số 181/…": a consolidated text's
 /// preamble names the acts it merges; a title never opens that way.
 fn cites_an_act(text: &str) -> bool {
@@ -1039,8 +941,8 @@ fn read_title(cx: &Ctx, lines: &[Line], t: usize, h: &mut Header) -> usize {
             Rule::caps_text | Rule::title_type | Rule::vv_line | Rule::text | Rule::person_name => {
                 let text = cx.line_text(l);
                 let n = text.chars().count();
-                let sentence =
-                    SENTENCE_OPENERS.iter().any(|o| text.starts_with(o)) || cites_an_act(&text);
+                let sentence = lex().sentence_openers.iter().any(|o| opens_word(&text, o))
+                    || cites_an_act(&text);
                 // A subject in capitals may be long; a long line in lower case is a paragraph.
                 let limit = if c.kind == Rule::caps_text { 400 } else { 160 };
                 // After a blank line under a subject, a line ending a sentence is the body's.
@@ -1486,29 +1388,6 @@ fn lift_closing(nodes: &mut Vec<Node>) {
 
 // ── Closing ───────────────────────────────────────────────────────────────────────────
 
-/// Words of a signer's title, which a name never holds.
-const TITLE_WORDS: &[&str] = &[
-    "GIÁM ĐỐC",
-    "CHỦ TỊCH",
-    "TRƯỞNG",
-    "BÍ THƯ",
-    "THỦ TƯỚNG",
-    "PHÓ",
-    "VĂN PHÒNG",
-    "ỦY VIÊN",
-    "CHÁNH",
-    "CỤC",
-    "VỤ",
-    "BỘ",
-    "TỔNG",
-    "THƯỜNG TRỰC",
-    "BAN",
-    "KIÊM",
-    "QUYỀN",
-    "TỈNH",
-    "ỦY BAN",
-];
-
 fn read_closing(
     cx: &Ctx,
     lines: &[Line],
@@ -1682,7 +1561,7 @@ fn read_closing(
                     sig_seen = true;
                     sig_span.get_or_insert(span);
                     let words = text.split_whitespace().count();
-                    let titled = TITLE_WORDS.iter().any(|w| text.contains(w));
+                    let titled = lex().title_words.iter().any(|w| text.contains(w));
                     // A name in capitals: after the marker, or under a title, never a title word.
                     if (sig.signed_marker.is_some() || !title_lines.is_empty())
                         && !titled
@@ -1891,6 +1770,30 @@ fn check_required(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every type name the grammar reads has a code, and the symbol reader knows that code
+    /// (`data/lexicon.tsv`'s `type_codes`): "12/QT-UBND" is a quy trình of the UBND.
+    #[test]
+    fn the_grammars_type_names_have_known_codes() {
+        let grammar = include_str!("../grammar/vanban.pest");
+        let rule = grammar.split("type_name  = @{").nth(1).unwrap();
+        let rule = &rule[..rule.find('}').unwrap()];
+        let code: String = rule
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        let names: Vec<&str> = code.split('"').skip(1).step_by(2).collect();
+        assert!(names.len() >= 40, "{names:?}");
+        for name in names {
+            for dialect in [Dialect::State, Dialect::Party] {
+                let code = type_code_of(name, Some(dialect));
+                assert!(
+                    code.is_some_and(|c| lex().type_codes.contains(&c)),
+                    "{name}: code {code:?} is not in type_codes"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_name_after_the_ink_of_a_signature() {

@@ -7,6 +7,7 @@
 //! words around each name (see format-spec §3.2–3.3 of the project's notes); deadlines
 //! from date, month, quarter, half-year, year, recurring and event phrases (§3.4).
 
+use crate::lexicon::{lexicon as lex, opens_with};
 use crate::tree::{Assignment, Deadline, DeadlineKind, Directive, Document, Node, NodeKind, Role};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -114,168 +115,6 @@ struct Mention {
     end: usize,
 }
 
-/// Nouns listed after a comma in a collective name: "các sở, ban, ngành, đoàn thể",
-/// "các huyện, thị xã, thành phố", "các cơ quan, đơn vị, địa phương".
-const COLLECTIVE_NOUNS: &[&str] = &[
-    "ban",
-    "giúp",
-    "đảng",
-    "ngành",
-    "đoàn",
-    "đơn",
-    "địa",
-    "thị",
-    "thành",
-    "phường",
-    "xã",
-    "huyện",
-    "cơ",
-    "tổ",
-    "hội",
-    "doanh",
-    "sở",
-    "bộ",
-    "quận",
-    "mặt",
-    "cấp",
-    // "đặc khu": the special zones of the 2025 reorganisation ("các xã, phường, đặc khu").
-    "đặc",
-];
-
-/// Words that end a name: role cues and the verbs that open a task.
-const STOPS: &[&str] = &[
-    "chủ",
-    "tổng",
-    "phối",
-    "có",
-    "chịu",
-    "chỉ",
-    "lãnh",
-    "thực",
-    "triển",
-    "khẩn",
-    "tập",
-    "báo",
-    "tham",
-    "rà",
-    "theo",
-    "hướng",
-    "kiểm",
-    "đôn",
-    "bố",
-    "nghiên",
-    "đề",
-    "xem",
-    "giải",
-    "trình",
-    "và",
-    "cùng",
-    "để",
-    "tổ",
-    "tiếp",
-    "tăng",
-    "đẩy",
-    "nâng",
-    "làm",
-    "phải",
-    "được",
-    "là",
-    "về",
-    "tại",
-    "trong",
-    "trước",
-    "với",
-    "cho",
-    "theo",
-    "khi",
-    "đã",
-    "sẽ",
-    "đang",
-    "cần",
-    "sớm",
-    "kịp",
-    "ngay",
-    "hoàn",
-    "chấn",
-    "chú",
-    "gửi",
-    "cử",
-    "bảo",
-    "đảm",
-    "tiến",
-    "cung",
-    "hỗ",
-    "lựa",
-    "thống",
-    "thẩm",
-    "ưu",
-    "cân",
-    "huy",
-    "vận",
-    "tuyên",
-    "mời",
-    "khảo",
-    "tổng",
-    "nắm",
-    "sắp",
-    "lập",
-    "điều",
-    "đánh",
-    "giám",
-    "giúp",
-    "ra",
-    "nhanh",
-    "nghiêm",
-    "tích",
-    "quyết",
-    "mạnh",
-    "tốt",
-    "xử",
-    "thu",
-    "quản",
-    "chủ",
-    "nhận",
-    "ký",
-    "phê",
-    "duyệt",
-    "cho",
-    "không",
-    "chưa",
-    "vẫn",
-    "còn",
-    "thì",
-    "mà",
-    "nếu",
-    "do",
-    "bằng",
-    "từ",
-    "đến",
-    "trên",
-    "dưới",
-    "sau",
-    "này",
-    "đó",
-    "đây",
-    "nào",
-    "những",
-    "mọi",
-    "một",
-    "hai",
-    "ba",
-    "thường",
-    "xuyên",
-    "hướng",
-    "dẫn",
-    "góp",
-    "ý",
-    "tham",
-    "hoặc",
-    "yêu",
-    "kính",
-    "nộp",
-    "họp",
-];
-
 fn is_word_char(c: char) -> bool {
     // Vietnamese letters are ASCII or precomposed Latin: no Unicode table look-up for them.
     if c.is_ascii() {
@@ -380,7 +219,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
     let mut pos = from;
     let mut words = 0;
     // Names run on through capitalised words and the lower-case syllables of their
-    // compounds ("Quản lý thị trường"); they end at a role cue or a verb (`STOPS`), at
+    // compounds ("Quản lý thị trường"); they end at a role cue or a verb (`stops` of data/lexicon.tsv), at
     // punctuation, and after an administrative level only a place name may follow.
     while words < MAX_NAME_WORDS {
         let rest = &text[pos..];
@@ -425,7 +264,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
                             "vị" | "ngành" | "phương" | "tỉnh" | "huyện" | "xã"
                         ))
                         && !upper
-                        && COLLECTIVE_NOUNS.contains(&lower.as_str()))
+                        && lex().collective_nouns.contains(&lower.as_str()))
             }
             "-" => upper,
             _ if word == "và" => {
@@ -532,7 +371,7 @@ fn name_end(g: &Gazetteer, text: &str, from: usize, collective: bool) -> usize {
                 false
             }
             _ if after_level => false,
-            _ if STOPS.contains(&lower.as_str()) => false,
+            _ if lex().stops.contains(&lower.as_str()) => false,
             _ => true,
         };
         if !take {
@@ -629,60 +468,6 @@ fn ends_with_any(s: &str, cues: &[&str]) -> bool {
         .any(|c| s == *c || s.ends_with(&format!(" {c}")) || s.ends_with(c) && s.len() == c.len())
 }
 
-const LEAD_AFTER: &[&str] = &[
-    "chủ trì",
-    "có trách nhiệm",
-    "chịu trách nhiệm",
-    "làm đầu mối",
-    "là cơ quan thường trực",
-    "là đầu mối",
-];
-const SUPERVISOR_AFTER: &[&str] = &[
-    "chỉ đạo",
-    "lãnh đạo",
-    "tăng cường chỉ đạo",
-    "tăng cường lãnh đạo",
-    "trực tiếp chỉ đạo",
-];
-const SUPPORT_BEFORE: &[&str] = &[
-    "phối hợp với",
-    "phối hợp chặt chẽ với",
-    "phối hợp",
-    "cùng với",
-    "cùng",
-    "tham gia",
-    "phối hợp cùng",
-    "và phối hợp với",
-    "hỗ trợ",
-];
-const REPORT_BEFORE: &[&str] = &[
-    "báo cáo",
-    "báo cáo về",
-    "báo cáo cho",
-    "báo cáo kết quả về",
-    "báo cáo kết quả cho",
-    "tham mưu cho",
-    "tham mưu",
-    "trình",
-    "kiến nghị",
-    "đề xuất",
-    "qua",
-    "gửi về",
-    "gửi",
-    "gửi kết quả về",
-    "xin ý kiến",
-];
-const LEAD_BEFORE: &[&str] = &[
-    "giao",
-    "phân công",
-    "giao cho",
-    "ủy quyền cho",
-    "ủy quyền",
-    "chỉ đạo",
-    "lãnh đạo, chỉ đạo",
-];
-const ADDRESSEE_BEFORE: &[&str] = &["đề nghị", "kính đề nghị", "yêu cầu", "kính gửi"];
-
 /// Role of a list of names from the words around it; `None` when the names are the
 /// object of the task rather than someone assigned to it.
 fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
@@ -714,7 +499,7 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
     ) {
         return Some(Role::ReportTo);
     }
-    if after_is(SUPERVISOR_AFTER) && !after_is(&["chỉ đạo:"]) {
+    if after_is(&lex().supervisor_after) && !after_is(&["chỉ đạo:"]) {
         // "X chỉ đạo Y …": X directs; but "UBND tỉnh chỉ đạo các cơ quan:" still makes X
         // the one answerable.
         return Some(Role::Supervisor);
@@ -725,18 +510,20 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
     }
     // "đề nghị X phối hợp …": the role word decides, not the request; "X phối hợp với Y"
     // as a sentence's subject leads it.
-    if after_is(&["phối hợp", "tham gia", "cùng phối hợp"]) && ends_with_any(&b, ADDRESSEE_BEFORE)
+    if after_is(&["phối hợp", "tham gia", "cùng phối hợp"])
+        && ends_with_any(&b, &lex().addressee_before)
     {
         return Some(Role::Support);
     }
-    if after_is(LEAD_AFTER) {
+    if after_is(&lex().lead_after) {
         if chairs_a_meeting(&a) {
             return None;
         }
         return Some(Role::Lead);
     }
     let last_words: Vec<&str> = b.split_whitespace().rev().take(4).collect();
-    if ends_with_any(&b, SUPPORT_BEFORE) || (b.ends_with(" với") && last_words.contains(&"phối"))
+    if ends_with_any(&b, &lex().support_before)
+        || (b.ends_with(" với") && last_words.contains(&"phối"))
     {
         return Some(Role::Support);
     }
@@ -744,13 +531,13 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
     let reports = b.split_whitespace().rev().take(12).any(|w| w == "cáo")
         && b.contains("báo cáo")
         && (b.ends_with(" về") || b.ends_with(" cho") || b.ends_with(" lên"));
-    if ends_with_any(&b, REPORT_BEFORE) || reports {
+    if ends_with_any(&b, &lex().report_before) || reports {
         return Some(Role::ReportTo);
     }
-    if ends_with_any(&b, ADDRESSEE_BEFORE) && !ends_with_any(&b, &["chỉ đạo"]) {
+    if ends_with_any(&b, &lex().addressee_before) && !ends_with_any(&b, &["chỉ đạo"]) {
         return Some(Role::Addressee);
     }
-    if ends_with_any(&b, LEAD_BEFORE) {
+    if ends_with_any(&b, &lex().lead_before) {
         return Some(Role::Lead);
     }
     // The subject of its clause: "Sở Tài chính bố trí kinh phí …", also after a comma
@@ -758,7 +545,7 @@ fn role_of(text: &str, start: usize, end: usize) -> Option<Role> {
     if b.is_empty() || b.chars().all(|c| !c.is_alphanumeric()) {
         return Some(Role::Lead);
     }
-    if b.ends_with(',') && SUBJECT_ADVERBS.iter().any(|w| a.starts_with(w)) {
+    if b.ends_with(',') && lex().subject_adverbs.iter().any(|w| a.starts_with(w)) {
         return Some(Role::Lead);
     }
     None
@@ -981,77 +768,10 @@ pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
 
 // ── Actions ───────────────────────────────────────────────────────────────────────────
 
-/// Verb phrases that open a directive, longest first where one starts another.
-const ACTIONS: &[&str] = &[
-    "Tiếp tục",
-    "Đẩy mạnh",
-    "Tăng cường",
-    "Tập trung",
-    "Chú trọng",
-    "Quan tâm",
-    "Nâng cao",
-    "Phát huy",
-    "Khắc phục",
-    "Chấn chỉnh",
-    "Rà soát",
-    "Kiểm tra",
-    "Đôn đốc",
-    "Theo dõi",
-    "Hoàn thiện",
-    "Hoàn thành",
-    "Xây dựng",
-    "Triển khai",
-    "Tổ chức thực hiện",
-    "Tổ chức",
-    "Quán triệt",
-    "Giao",
-    "Yêu cầu",
-    "Đề nghị",
-    "Chỉ đạo",
-    "Lãnh đạo",
-    "Chủ trì",
-    "Phối hợp",
-    "Khẩn trương",
-    "Làm tốt",
-    "Thực hiện",
-    "Nghiên cứu",
-    "Hướng dẫn",
-    "Bố trí",
-    "Tham mưu",
-    "Báo cáo",
-    "Ban hành",
-    "Bảo đảm",
-    "Đảm bảo",
-    "Công bố",
-    "Mời",
-    "Khảo sát",
-    "Tổng hợp",
-    "Rà soát, đánh giá",
-    "Định kỳ",
-    "Kịp thời",
-    "Thường xuyên",
-    "Sớm",
-    "Ưu tiên",
-    "Cân đối",
-    "Đề xuất",
-    "Kiện toàn",
-    "Củng cố",
-    "Phát triển",
-    "Tuyên truyền",
-    "Vận động",
-    "Cung cấp",
-    "Xử lý",
-    "Giải quyết",
-    "Phê duyệt",
-    "Cho phép",
-    "Chấp thuận",
-    "Thống nhất",
-    "Đồng ý",
-];
-
 fn action_of(text: &str) -> Option<String> {
     let t = text.trim_start();
-    ACTIONS
+    lex()
+        .actions
         .iter()
         .filter(|a| t.starts_with(*a) && !t[a.len()..].starts_with(is_word_char))
         .max_by_key(|a| a.len())
@@ -1060,53 +780,18 @@ fn action_of(text: &str) -> Option<String> {
 
 // ── Which nodes are directives ────────────────────────────────────────────────────────
 
-/// Words of a section heading that announce directives.
-const DIRECTIVE_HEADINGS: &[&str] = &[
-    "nhiệm vụ",
-    "giải pháp",
-    "tổ chức thực hiện",
-    "phân công",
-    "trách nhiệm của",
-    "trách nhiệm thực hiện",
-    "trách nhiệm thi hành",
-    "trách nhiệm tổ chức",
-    "thời gian tới",
-    "phương hướng",
-    // "TỔ CHỨC THỰC HIỆN", also as OCR reads it ("TÔ CHỨC THỰC HIỆN").
-    "chức thực hiện",
-];
-/// Words of a heading that announce an assessment, not directives.
-const ASSESSMENT_HEADINGS: &[&str] = &[
-    "đánh giá",
-    "tình hình",
-    "kết quả",
-    "bối cảnh",
-    "thực trạng",
-    "quan điểm",
-    "mục tiêu",
-    "mục đích",
-];
-
-/// Words that announce directives only when a heading opens with them ("Kiến nghị",
-/// "Đề nghị", not "Kê khai, lập danh sách đề nghị cấp thẻ").
-const DIRECTIVE_HEADING_OPENERS: &[&str] = &[
-    "kiến nghị",
-    "đề nghị",
-    "chỉ đạo",
-    "kết luận",
-    "yêu cầu",
-    // "Trách nhiệm phối hợp giải quyết thủ tục đầu tư": whose duties follow.
-    "trách nhiệm",
-];
-
 fn is_directive_section(n: &Node) -> bool {
     let h = n.text.to_lowercase();
     // An article's heading ("Điều 87. Trách nhiệm dân sự của pháp nhân") names what it
-    // rules on: only the words of DIRECTIVE_HEADINGS make it a section of tasks.
+    // rules on: only the `directive_headings` words make it a section of tasks.
     let article = n.marker.as_deref().is_some_and(|m| m.starts_with("Điều"));
-    (DIRECTIVE_HEADINGS.iter().any(|w| h.contains(w))
-        || (!article && DIRECTIVE_HEADING_OPENERS.iter().any(|w| h.starts_with(w))))
-        && !ASSESSMENT_HEADINGS.iter().any(|w| h.starts_with(w))
+    (lex().directive_headings.iter().any(|w| h.contains(w))
+        || (!article
+            && lex()
+                .directive_heading_openers
+                .iter()
+                .any(|w| h.starts_with(w))))
+        && !lex().assessment_headings.iter().any(|w| h.starts_with(w))
 }
 
 /// "chủ trì buổi làm việc", "chủ trì hội nghị": who chaired the meeting, not a task.
@@ -1132,7 +817,7 @@ fn has_assignment_cue(g: &Gazetteer, t: &str) -> bool {
     cue_before_name(g, t, &cues)
         || mentions(g, t).iter().any(|m| {
             let a = after(t, m.end);
-            (LEAD_AFTER.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a))
+            (lex().lead_after.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a))
                 || (opens_clause(t, m.start) && acts(&a))
         })
 }
@@ -1154,46 +839,16 @@ fn cue_before_name(g: &Gazetteer, t: &str, cues: &[&str]) -> bool {
     })
 }
 
-/// Types of the acts that state rules (laws, decrees, circulars, resolutions, decisions
-/// that issue regulations), when their body has articles.
-const LEGAL_TYPES: &[&str] = &[
-    "L", "PL", "NĐ", "TT", "TTLT", "NQ", "QĐ", "QyĐ", "QĐi", "QC", "VBHN",
-];
-
 fn is_legal_act(doc: &Document) -> bool {
     doc.header
         .doc_type
         .as_deref()
-        .is_some_and(|t| LEGAL_TYPES.contains(&t))
+        .is_some_and(|t| lex().legal_types.contains(&t))
         && doc.walk().iter().any(|n| {
             n.kind == NodeKind::Section
                 && n.marker.as_deref().is_some_and(|m| m.starts_with("Điều"))
         })
 }
-
-/// What follows a name in a legal act's provision that assigns its implementation.
-const LEGAL_ASSIGNMENTS: &[&str] = &[
-    "chịu trách nhiệm thi hành",
-    "chịu trách nhiệm tổ chức",
-    "chịu trách nhiệm hướng dẫn",
-    "có trách nhiệm hướng dẫn",
-    "có trách nhiệm tổ chức",
-    "tổ chức thực hiện",
-    "chủ trì",
-];
-
-/// Words between a subject and its verb: "Bộ Tài chính khẩn trương hoàn thiện …".
-const SUBJECT_ADVERBS: &[&str] = &[
-    "khẩn trương",
-    "tiếp tục",
-    "chủ động",
-    "cần",
-    "sớm",
-    "kịp thời",
-    "thường xuyên",
-    "tập trung",
-    "có trách nhiệm",
-];
 
 /// Whether a name stands where a clause opens (the text's start, or after `.`, `;`, `:`).
 /// A clause may open with what frames it before its subject ("với vai trò là chủ đầu tư,
@@ -1209,29 +864,19 @@ fn opens_clause(t: &str, start: usize) -> bool {
     let clause = frame[frame.rfind(['.', ';', ':']).map_or(0, |i| i + 1)..].trim_start();
     let lower = clause.to_lowercase();
     !clause.contains(',')
-        && FRAME_OPENERS
+        && lex()
+            .frame_openers
             .iter()
             .any(|o| lower.starts_with(o) && !lower[o.len()..].starts_with(is_word_char))
 }
-
-/// Words that open a frame before a clause's subject.
-const FRAME_OPENERS: &[&str] = &[
-    "với vai trò",
-    "để",
-    "nhằm",
-    "trên cơ sở",
-    "căn cứ",
-    "sau khi",
-    "trong thời gian",
-    "trong quá trình",
-];
 
 /// Whether the words after a name are a task's verb ("tiếp tục rà soát", "chủ trì"),
 /// so that the name is the subject who must act. Verbs of a decision ("thống nhất",
 /// "đồng ý") or a request ("giao", "đề nghị") make the name the one who decides or asks.
 fn acts(after: &str) -> bool {
     let mut a = after;
-    while let Some(adv) = SUBJECT_ADVERBS
+    while let Some(adv) = lex()
+        .subject_adverbs
         .iter()
         .find(|w| a.starts_with(*w) && !a[w.len()..].starts_with(is_word_char))
     {
@@ -1271,7 +916,8 @@ fn acts(after: &str) -> bool {
     // The verbs as they stand after a name, lower-cased once, not per name.
     static VERBS: OnceLock<Vec<String>> = OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
-        ACTIONS
+        lex()
+            .actions
             .iter()
             .map(|v| v.to_lowercase())
             .filter(|v| !NOT_TASKS.contains(&v.as_str()))
@@ -1329,7 +975,7 @@ impl Ctx<'_> {
         cue_before_name(self.g, text, &["Giao ", "giao "])
             || mentions(self.g, text).iter().any(|m| {
                 let a = after(text, m.end);
-                LEGAL_ASSIGNMENTS.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
+                lex().legal_assignments.iter().any(|c| a.starts_with(c)) && !chairs_a_meeting(&a)
             })
     }
 
@@ -1591,7 +1237,8 @@ fn member_end(g: &Gazetteer, text: &str, from: usize) -> usize {
             next_upper
         } else {
             let lower = bare.to_lowercase();
-            end > from && (!STOPS.contains(&lower.as_str()) || (lower == "triển" && prev == "Phát"))
+            end > from
+                && (!lex().stops.contains(&lower.as_str()) || (lower == "triển" && prev == "Phát"))
         };
         if !take {
             break;
@@ -2015,16 +1662,11 @@ fn intro_agencies(cx: &Ctx, n: &Node) -> Option<Inherited> {
 /// Cục Tổ chức cán bộ" heads a list as "1. Cục Tổ chức cán bộ" does, and so do "4. Đề
 /// nghị Ban Tuyên giáo và Dân vận Thành ủy" and "Mời Thành phố Hồ Chí Minh, tỉnh Điện Biên".
 fn heading_name(t: &str) -> &str {
-    [
-        "Trách nhiệm của ",
-        "Nhiệm vụ của ",
-        "Đối với ",
-        "Đề nghị ",
-        "Mời ",
-    ]
-    .iter()
-    .find_map(|p| t.strip_prefix(p))
-    .unwrap_or(t)
+    lex()
+        .heading_openers
+        .iter()
+        .find_map(|p| t.strip_prefix(p)?.strip_prefix(' '))
+        .unwrap_or(t)
 }
 
 /// A heading that names a kind of body and, in brackets, who it is: "Các cơ quan đăng ký
@@ -2565,9 +2207,6 @@ fn list_entries<'t>(g: &Gazetteer, value: &'t str) -> Vec<&'t str> {
     entries
 }
 
-/// Openers of a task that another body carries out under the one that directs it.
-const DIRECTS: &[&str] = &["Chỉ đạo ", "Lãnh đạo, chỉ đạo ", "Chỉ đạo, hướng dẫn "];
-
 /// "Công an tỉnh: Chỉ đạo các đơn vị trực thuộc … triển khai …": the body of the label
 /// directs, the bodies named after "Chỉ đạo" carry out. It leads too when a further clause
 /// is its own ("…; phối hợp với ngành Giáo dục …").
@@ -2576,7 +2215,7 @@ fn label_directs(text: &str, assignments: &mut Vec<Assignment>) {
         return;
     };
     let named_after = |a: &Assignment| a.at.is_some_and(|[start, _]| start > label.len());
-    if !DIRECTS.iter().any(|c| rest.starts_with(c))
+    if !lex().directs.iter().any(|c| opens_with(rest, c))
         || !assignments
             .iter()
             .any(|a| a.role == Role::Lead && named_after(a))
@@ -2628,7 +2267,7 @@ fn directive(cx: &Ctx, text: &str, inherited: &Inherited, paragraph: bool) -> Di
     if !own {
         // "1. Sở Nông nghiệp …" over "- Chỉ đạo các đơn vị chủ rừng …": the heading's
         // agency directs, the ones named after "chỉ đạo" carry the task out.
-        let directs = DIRECTS.iter().any(|c| text.starts_with(c))
+        let directs = lex().directs.iter().any(|c| opens_with(text, c))
             && assignments.iter().any(|a| a.role == Role::Lead);
         let heading = inherited.heading.iter().cloned().map(|mut a| {
             if directs {

@@ -20,6 +20,7 @@ pub mod docx;
 pub mod extract;
 pub mod grammar;
 pub mod html;
+mod lexicon;
 pub mod markdown;
 pub mod normalize;
 pub mod ocr;
