@@ -293,7 +293,16 @@ pub fn bare(text: &str) -> String {
 /// syllable, its first part is a syllable with a Vietnamese letter, and the second is a
 /// syllable or (after a small letter) a word in capitals.
 pub fn glued_split(word: &str) -> Option<usize> {
-    if word.is_ascii() || word.chars().count() < 3 || is_syllable(word) {
+    glued_split_in(word, MAX_GLUED - 1)
+}
+
+/// How many syllables a run of glued ones may hold ("Vềdựthảo", "ĐềnghịUỷban"): enough
+/// for the words converters glue, few enough that a long word costs little.
+const MAX_GLUED: usize = 4;
+
+/// `glued_split` where the second part may itself be up to `more` glued syllables.
+fn glued_split_in(word: &str, more: usize) -> Option<usize> {
+    if word.is_ascii() || word.chars().count() < 3 || word.len() > 64 || is_syllable(word) {
         return None;
     }
     for (i, c) in word.char_indices().skip(1) {
@@ -312,15 +321,19 @@ pub fn glued_split(word: &str) -> Option<usize> {
             && right
                 .chars()
                 .all(|r| r.is_uppercase() || r.is_ascii_digit());
-        if !(consonant || caps)
+        // A capital after a small letter opens a word, vowel or not (`nghịUỷ`).
+        let capital = p.is_lowercase() && c.is_uppercase();
+        if !(consonant || caps || capital)
             || right.chars().count() < 2
             || !left.chars().any(vietnamese_letter)
             || !is_syllable(left)
         {
             continue;
         }
-        let toned_split = p.is_lowercase() && c.is_uppercase() && is_syllable(right);
-        if caps || toned_split || is_syllable(right) && vietnamese_letter(p) {
+        let right_whole =
+            is_syllable(right) || (more > 0 && glued_split_in(right, more - 1).is_some());
+        let toned_split = capital && right_whole;
+        if caps || toned_split || right_whole && vietnamese_letter(p) {
             return Some(i);
         }
     }
@@ -340,6 +353,12 @@ mod glued_tests {
         assert_eq!(split("ủyUBND"), Some(("ủy", "UBND")));
         assert_eq!(split("vụĐảng"), Some(("vụ", "Đảng")));
         assert_eq!(split("sốnội"), Some(("số", "nội")));
+        // Several syllables glued, as a web page's converter leaves them.
+        assert_eq!(split("Đềnghịtiếp"), Some(("Đề", "nghịtiếp")));
+        assert_eq!(split("nghịtiếp"), Some(("nghị", "tiếp")));
+        assert_eq!(split("ĐềnghịUỷban"), Some(("Đề", "nghịUỷban")));
+        assert_eq!(split("nghịUỷban"), Some(("nghị", "Uỷban")));
+        assert_eq!(split("Vềdựthảo"), Some(("Về", "dựthảo")));
         for whole in [
             "nghiêng", "Quốc", "Hanoi", "iPhone", "TpHCM", "chủ", "AUN", "x",
         ] {
