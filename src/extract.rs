@@ -1165,6 +1165,10 @@ fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
         (None, None) => return Vec::new(),
     };
     let kind = kind.trim_end_matches(" các");
+    // "các xã: Tổ chức …": a task after the colon, no members.
+    if action_of(list).is_some() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut pos = m.end + 1 + (list.len() - list.trim_start().len());
     loop {
@@ -1193,6 +1197,12 @@ fn members(g: &Gazetteer, text: &str, m: Mention) -> Vec<(String, [usize; 2])> {
             }
             _ => break,
         }
+    }
+    // "các Sở, ngành, đơn vị cấp tỉnh: Chủ động cân đối …": after a list of kinds, one
+    // capitalised word is the sentence's first, not a member ("các xã, phường: Yên Bình,
+    // Quy Mông …" lists several).
+    if kind.contains(',') && out.len() < 2 {
+        return Vec::new();
     }
     out
 }
@@ -2323,6 +2333,41 @@ mod tests {
             .iter()
             .map(|m| text[m.start..m.end].to_string())
             .collect()
+    }
+
+    /// The names a collective's list of members gives, or the mention itself.
+    fn members_of(text: &str) -> Vec<String> {
+        let g = Gazetteer::builtin();
+        let m = mentions(g, text)[0];
+        let listed = members(g, text, m);
+        if listed.is_empty() {
+            return vec![text[m.start..m.end].to_string()];
+        }
+        listed.into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn a_collective_lists_its_members_after_a_colon_not_a_task() {
+        assert_eq!(
+            members_of("UBND các phường: Ba Đình, Hoàn Kiếm và Cửa Nam."),
+            vec![
+                "UBND phường Ba Đình",
+                "UBND phường Hoàn Kiếm",
+                "UBND phường Cửa Nam"
+            ]
+        );
+        assert_eq!(
+            members_of("các Đại sứ quán các nước: Trung Quốc, Ấn Độ"),
+            vec!["Đại sứ quán Trung Quốc", "Đại sứ quán Ấn Độ"]
+        );
+        assert_eq!(
+            members_of("các cơ quan liên quan: Tăng cường kiểm tra"),
+            vec!["các cơ quan liên quan"]
+        );
+        assert_eq!(
+            members_of("các Sở, ngành, đơn vị cấp tỉnh: Chủ động cân đối kinh phí"),
+            vec!["các Sở, ngành, đơn vị cấp tỉnh"]
+        );
     }
 
     #[test]
