@@ -1149,9 +1149,9 @@ impl BodyBuilder {
     }
 }
 
-/// Whether a node's text opened a quotation it has not closed.
-fn quote_open(n: &mut Node) -> bool {
-    n.text.matches('“').count() > n.text.matches('”').count()
+/// Whether a text opened a quotation it has not closed.
+fn quote_open(text: &str) -> bool {
+    text.matches('“').count() > text.matches('”').count()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -1264,7 +1264,8 @@ fn build_body(cx: &Ctx, lines: &[Line], mut header: Option<&mut Header>) -> Vec<
             }
             // "… chương trình “Festival Thăng Long" / "- Hà Nội, lần thứ II năm 2026”.": a
             // dash inside a quoted name, wrapped to the start of a line, is no bullet.
-            Rule::bullet if b.can_continue && b.last_text_node().is_some_and(quote_open) => {}
+            Rule::bullet
+                if b.can_continue && b.last_text_node().is_some_and(|n| quote_open(&n.text)) => {}
             Rule::section | Rule::item | Rule::point | Rule::bullet => {
                 addressees_open = false;
                 seen_marker = true;

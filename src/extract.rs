@@ -1809,7 +1809,8 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
                     && t.starts_with(char::is_uppercase)
                     && action_of(t).is_none()
                     && !t.ends_with('.')
-                    && !["Về ", "Đối với ", "Trách nhiệm", "Nhiệm vụ"]
+                    // ("Đối với X" reaches here as "X": `heading_name`.)
+                    && !["Về ", "Trách nhiệm", "Nhiệm vụ"]
                         .iter()
                         .any(|p| t.starts_with(p))
                     // "… có quyền", "Hoạt động của hội đồng trường": a clause or a topic.
@@ -1817,7 +1818,7 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
                     && !t.contains(" của ")
                     && intro_agencies(cx, n).is_none_or(|i| i.heading.is_empty())
                 {
-                    found.insert(n.span.start, places_or_one(t));
+                    found.insert(n.span.start, places_or_one(cx.g, t));
                 }
             }
         }
@@ -1830,20 +1831,12 @@ fn named_by_siblings(cx: &Ctx, nodes: &[Node]) -> std::collections::HashMap<usiz
 
 /// "Thành phố Hồ Chí Minh, tỉnh Đăk Lăk, tỉnh Điện Biên": places listed one by one; any
 /// other name stays whole ("Cơ quan Báo và Phát thanh, Truyền hình Hà Nội").
-fn places_or_one(t: &str) -> Vec<String> {
-    const LEVELS: &[&str] = &[
-        "tỉnh ",
-        "thành phố ",
-        "huyện ",
-        "quận ",
-        "thị xã ",
-        "xã ",
-        "phường ",
-    ];
+fn places_or_one(g: &Gazetteer, t: &str) -> Vec<String> {
     let parts: Vec<&str> = t.split(", ").collect();
+    // Each part opens with an administrative level of the gazetteer ("tỉnh", "thành phố").
     let place = |p: &&str| {
         let lower = p.to_lowercase();
-        LEVELS.iter().any(|l| lower.starts_with(l))
+        g.levels.iter().any(|l| opens_with(&lower, l))
     };
     if parts.len() > 1 && parts.iter().all(place) {
         parts.into_iter().map(String::from).collect()
@@ -2335,15 +2328,31 @@ mod tests {
             .collect()
     }
 
-    /// The names a collective's list of members gives, or the mention itself.
-    fn members_of(text: &str) -> Vec<String> {
-        let g = Gazetteer::builtin();
-        let m = mentions(g, text)[0];
-        let listed = members(g, text, m);
-        if listed.is_empty() {
-            return vec![text[m.start..m.end].to_string()];
+    /// A document's context that knows nothing of its issuer.
+    fn plain_ctx() -> Ctx<'static> {
+        Ctx {
+            g: Gazetteer::builtin(),
+            province: None,
+            district: None,
+            commune: None,
+            committee: None,
+            year: None,
+            date: None,
+            legal: false,
+            default_agency: None,
+            province_level: "tỉnh",
+            sibling_named: Default::default(),
         }
-        listed.into_iter().map(|(name, _)| name).collect()
+    }
+
+    /// The names the first mention of a text gives (`Ctx::names_of`).
+    fn members_of(text: &str) -> Vec<String> {
+        let cx = plain_ctx();
+        let m = mentions(cx.g, text)[0];
+        cx.names_of(text, m)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
     }
 
     #[test]
@@ -2423,19 +2432,7 @@ mod tests {
 
     #[test]
     fn statements_fields_and_cited_documents_are_not_tasks() {
-        let cx = Ctx {
-            g: Gazetteer::builtin(),
-            province: None,
-            district: None,
-            commune: None,
-            committee: None,
-            year: None,
-            date: None,
-            legal: false,
-            default_agency: None,
-            province_level: "tỉnh",
-            sibling_named: Default::default(),
-        };
+        let cx = plain_ctx();
         for text in [
             "Tình hình an ninh trật tự tuy ổn định nhưng vẫn còn tiềm ẩn nguy cơ.",
             "Công tác xây dựng Đảng, hệ thống chính trị được đẩy mạnh.",
