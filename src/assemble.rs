@@ -504,6 +504,7 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     // is not part of the issuer's name ("NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM" in the left
     // column is).
     let mut motto_wrapped: Option<(usize, usize)> = None;
+    let mut after_prose = false;
     for l in lines {
         if l.is_blank() {
             open = open.after_blank(!h.addressees.is_empty());
@@ -590,7 +591,11 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         || motto_wrapped.is_some_and(|(column, line)| {
                             at.line <= line + 2 && column > 8 && (at.column + 2 >= column || alone)
                         }) && s.starts_with("VIỆT NAM");
-                    if !seen_so && !s.is_empty() && !motto {
+                    // A label ("CC:", "NƠI GỬI:") names no body.
+                    if !seen_so && !s.is_empty() && !motto && !s.ends_with(':') {
+                        if std::mem::take(&mut after_prose) {
+                            candidates.clear();
+                        }
                         candidates.push((s, at));
                     }
                 }
@@ -621,6 +626,9 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
                         // BẢO HIỂM XÃ HỘI VIỆT NAM --------".
                         candidates.push((name, cx.span(c.range.clone())));
                     } else {
+                        // Prose before the Số line (a site's banner over the document)
+                        // ends what came before it: a name below it starts afresh.
+                        after_prose |= !seen_so && is_prose(text);
                         explain_header_text(cx, c, text);
                     }
                 }
@@ -651,6 +659,16 @@ fn read_header(cx: &mut Ctx, lines: &[Line]) -> Header {
     }
     pick_issuer(&mut h, candidates);
     h
+}
+
+/// A line of prose: four words or more, most of them in small letters.
+fn is_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let small = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words.len() >= 4 && small * 2 > words.len()
 }
 
 /// The capitals words just before a trailing rule (`--------`), if there are two or more.
@@ -1576,11 +1594,13 @@ fn read_closing(
                         title_lines.push(collapse(text));
                     }
                 }
-                // "kiêm" between two titles.
+                // "kiêm" between two titles; not a remark in brackets beside the
+                // recipients ("(để ph/h th/h)").
                 Rule::text
                     if (!in_recipients || ci > 0)
                         && !title_lines.is_empty()
-                        && sig.signer.is_none() =>
+                        && sig.signer.is_none()
+                        && !text.trim_start().starts_with('(') =>
                 {
                     title_lines.push(collapse(text));
                 }

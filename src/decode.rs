@@ -1,7 +1,8 @@
 //! Decoding: the bytes of a file → text. UTF-8 (with or without BOM), UTF-16 (LE or BE,
 //! with a BOM or recognised by its NUL bytes), and the legacy Vietnamese encodings
 //! Windows-1258, TCVN3 (ABC) and VNI-Windows, told apart by how many of the decoded
-//! words are Vietnamese syllables. Invalid UTF-8 in an otherwise UTF-8 file is replaced
+//! words are Vietnamese syllables; a web page's declared charset (Windows-1252 too) is
+//! tried first. Invalid UTF-8 in an otherwise UTF-8 file is replaced
 //! and reported; binary input is refused with a reason.
 
 use crate::syllable;
@@ -14,16 +15,20 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1258,
+    /// Western pages (Word's "save as web page") that write Vietnamese letters as
+    /// character references and only Latin-1 letters as bytes.
+    Windows1252,
     Tcvn3,
     Vni,
 }
 
 impl Encoding {
-    pub const ALL: [Encoding; 6] = [
+    pub const ALL: [Encoding; 7] = [
         Encoding::Utf8,
         Encoding::Utf16Le,
         Encoding::Utf16Be,
         Encoding::Windows1258,
+        Encoding::Windows1252,
         Encoding::Tcvn3,
         Encoding::Vni,
     ];
@@ -35,10 +40,19 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Windows1258 => "windows-1258",
+            Encoding::Windows1252 => "windows-1252",
             Encoding::Tcvn3 => "tcvn3",
             Encoding::Vni => "vni",
         }
     }
+
+    /// The 8-bit encodings.
+    pub const EIGHT_BIT: [Encoding; 4] = [
+        Encoding::Windows1252,
+        Encoding::Windows1258,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+    ];
 
     /// The 8-bit legacy encodings, tried when a file is not UTF-8.
     pub const LEGACY: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Windows1258];
@@ -63,6 +77,7 @@ impl std::str::FromStr for Encoding {
             "utf16le" | "utf16" => Encoding::Utf16Le,
             "utf16be" => Encoding::Utf16Be,
             "windows1258" | "cp1258" => Encoding::Windows1258,
+            "windows1252" | "cp1252" | "iso88591" | "latin1" => Encoding::Windows1252,
             "tcvn3" | "abc" | "tcvn" | "tcvn5712" => Encoding::Tcvn3,
             "vni" | "vniwindows" => Encoding::Vni,
             _ => {
@@ -165,10 +180,13 @@ pub fn decode_as(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded, De
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(plain(s.to_string(), Encoding::Utf8));
     }
+    // A page that declares an 8-bit charset is read in it, unless the words read better
+    // in a Vietnamese legacy encoding (pages set in VNI or TCVN3 fonts declare Latin-1).
+    let declared = declared_charset(bytes).filter(|e| Encoding::EIGHT_BIT.contains(e));
     let lossy = utf8_lossy(bytes);
     // A few bad bytes (a truncated file, a stray byte) are reported and replaced; a text
     // where they are common is in another encoding.
-    if lossy.replaced * 50 <= lossy.text.chars().count() {
+    if declared.is_none() && lossy.replaced * 50 <= lossy.text.chars().count() {
         return Ok(lossy);
     }
     // Each candidate is scored on the first 4 KiB, some hundreds of words (8-bit
@@ -176,7 +194,7 @@ pub fn decode_as(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded, De
     let whole = bytes.len() <= 4 << 10;
     let sample = &bytes[..bytes.len().min(4 << 10)];
     let mut best: Option<(i64, Encoding, (usize, usize), String)> = None;
-    for e in Encoding::LEGACY {
+    for e in declared.into_iter().chain(Encoding::LEGACY) {
         let text = legacy(sample, e);
         let (valid, invalid) = syllable::score(&text);
         let score = valid as i64 - invalid as i64;
@@ -185,6 +203,9 @@ pub fn decode_as(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded, De
         }
     }
     match best {
+        Some((_, e, _, text)) if Some(e) == declared => {
+            Ok(plain(if whole { text } else { legacy(bytes, e) }, e))
+        }
         // Most words with a letter outside ASCII must read as syllables.
         Some((_, e, (v, i), text)) if v > 0 && v >= 3 * i => {
             let mut d = plain(if whole { text } else { legacy(bytes, e) }, e);
@@ -195,6 +216,21 @@ pub fn decode_as(bytes: &[u8], encoding: Option<Encoding>) -> Result<Decoded, De
             invalid: lossy.replaced,
         }),
     }
+}
+
+/// The encoding a web page declares for itself in its first 4 KiB (`<meta charset="…">`,
+/// `content="text/html; charset=…"`, `<?xml … encoding="…"?>`), when it is one we read.
+fn declared_charset(bytes: &[u8]) -> Option<Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4 << 10)]).to_ascii_lowercase();
+    ["charset=", "encoding="].iter().find_map(|key| {
+        let at = head.find(key)? + key.len();
+        let name: String = head[at..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        name.parse().ok()
+    })
 }
 
 fn utf8_lossy(bytes: &[u8]) -> Decoded {
@@ -433,6 +469,14 @@ pub fn encode(text: &str, e: Encoding) -> Vec<u8> {
         Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
         Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        // Latin-1 letters as bytes; the others as character references would be, by a
+        // page: here as `?`, since plain text has no references.
+        Encoding::Windows1252 => {
+            let t = byte_table(e);
+            text.nfc()
+                .map(|c| table_byte(t, c).unwrap_or(b'?'))
+                .collect()
+        }
         Encoding::Windows1258 | Encoding::Tcvn3 | Encoding::Vni => {
             let mut out = Vec::with_capacity(text.len());
             for c in text.nfc() {
@@ -657,6 +701,28 @@ mod tests {
         let d = decode_as(&encode(text, Encoding::Vni), Some(Encoding::Windows1258)).unwrap();
         assert_eq!(d.encoding, Encoding::Windows1258);
         assert_ne!(d.text, text);
+    }
+
+    /// Word's "save as web page" of a Vietnamese letter: Latin-1 bytes ("V\xe2n") beside
+    /// character references, and the charset named in a meta tag.
+    #[test]
+    fn a_page_is_read_in_the_charset_it_declares() {
+        let page = b"<html><head><meta http-equiv=Content-Type content=\"text/html; \
+            charset=windows-1252\"></head><body><p>Ch\xe2u Th&#7883; V\xe2n</p></body></html>";
+        let d = decode(page).unwrap();
+        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert!(
+            d.text.contains("Ch\u{e2}u Th&#7883; V\u{e2}n"),
+            "{}",
+            d.text
+        );
+        // A page set in a VNI font that declares Latin-1 still reads as VNI.
+        let mut vni = b"<html><head><meta charset=\"iso-8859-1\"></head><body>".to_vec();
+        vni.extend(encode(
+            "Giao Sở Kế hoạch và Đầu tư chủ trì thực hiện",
+            Encoding::Vni,
+        ));
+        assert_eq!(decode(&vni).unwrap().encoding, Encoding::Vni);
     }
 
     #[test]

@@ -283,11 +283,23 @@ struct Table {
     rows: Vec<Vec<Vec<String>>>,
 }
 
+/// A cell longer than this (in bytes) holds a page, not a value: its table lays out a web
+/// page (the document beside a site's menus), and its row is read cell after cell.
+const PAGE_CELL_BYTES: usize = 3000;
+
 impl Table {
-    /// Rows as lines: the k-th line of a row is each cell's k-th line, TAB-separated.
+    /// Rows as lines: the k-th line of a row is each cell's k-th line, TAB-separated; a
+    /// row with a cell of a page's length, its cells one after another.
     fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         for row in &self.rows {
+            if row
+                .iter()
+                .any(|c| c.iter().map(String::len).sum::<usize>() > PAGE_CELL_BYTES)
+            {
+                out.extend(row.iter().flatten().cloned());
+                continue;
+            }
             let height = row.iter().map(Vec::len).max().unwrap_or(0);
             for k in 0..height {
                 let cells: Vec<&str> = row

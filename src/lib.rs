@@ -306,6 +306,17 @@ pub fn parse_file_as(
     }
 }
 
+/// The text of a file as the grammar reads it: converted, its stamps taken out,
+/// normalized.
+pub fn normalized_text_of(
+    path: &std::path::Path,
+    encoding: Option<decode::Encoding>,
+) -> Result<String, String> {
+    let bytes = read_input(path).map_err(|(_, e)| e)?;
+    let text = text_of(&bytes, encoding)?;
+    Ok(normalize::normalize(&text.text).text)
+}
+
 /// A file's bytes, or (its size, why it is not read): unreadable, or over [`MAX_INPUT`]
 /// (told from its size, before reading it).
 pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>, (usize, String)> {

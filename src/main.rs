@@ -25,7 +25,7 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Read the input in this encoding instead of detecting it: utf-8, utf-16le, utf-16be,
-    /// windows-1258, tcvn3 (ABC), vni (VNI-Windows).
+    /// windows-1258, windows-1252 (Latin-1), tcvn3 (ABC), vni (VNI-Windows).
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_encoding)]
     encoding: Option<decode::Encoding>,
 }
@@ -49,6 +49,10 @@ enum Command {
         /// With --json: indent the JSON.
         #[arg(long, requires = "json")]
         pretty: bool,
+        /// Print the text the grammar reads (after conversion, OCR, stamp removal and
+        /// normalization), line by line, instead of the tree: to see why a value was read.
+        #[arg(long, conflicts_with = "json")]
+        text: bool,
     },
     /// List each directive with its agencies (lead, support, supervisor, report_to,
     /// addressee) and its deadline.
@@ -230,8 +234,19 @@ fn main() -> ExitCode {
                 paths,
                 json,
                 pretty,
+                text,
             } => {
                 for path in inputs(&paths) {
+                    if text {
+                        match vanban::normalized_text_of(&path, encoding) {
+                            Ok(t) => write!(out, "{t}")?,
+                            Err(e) => {
+                                bad += 1;
+                                eprintln!("{}: {e}", path.display());
+                            }
+                        }
+                        continue;
+                    }
                     let doc = vanban::parse_file_as(&path, encoding, builtin());
                     if doc.status != Status::Ok {
                         bad += 1;

@@ -2,8 +2,8 @@
 //! legal-text sites, knowledge bases) → the text the parser reads. Tables come out as
 //! their cells side by side, TAB-separated, line by line (as in [`crate::docx`]): pipe
 //! tables (`| a | b |` with a `| --- |` row) and the converters' "lone bar" tables (a line
-//! `|` between cells, `|` `|` between rows). Emphasis, heading marks, backslash escapes
-//! and rules are dropped; YAML front matter is dropped; a fenced block that holds most of
+//! `|` between cells, `|` `|` between rows). Emphasis, heading marks and backslash escapes
+//! are dropped, rules kept (they end a name or a title); YAML front matter is dropped; a fenced block that holds most of
 //! the file (a knowledge base wrapping a PDF's text) is the document, read as plain text.
 //! Where the converter separates paragraphs with blank lines, the lines it wrapped inside
 //! a paragraph are joined back into one (a wrapped line opening with "UBND …" or
@@ -208,6 +208,12 @@ impl Reader {
                 self.lines.push("");
             }
         } else if is_rule(t) {
+            // A rule under a header's name or a title ends it, as in plain text; stars
+            // are as likely an empty emphasis (`** **`).
+            if !t.starts_with('*') {
+                self.end_paragraph();
+                self.lines.push(t);
+            }
         } else {
             if self.pipe_table {
                 self.end_table();
@@ -413,7 +419,7 @@ mod tests {
             lines[0],
             "VĂN PHÒNG CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
         );
-        assert_eq!(lines[1], "\tĐộc lập - Tự do - Hạnh phúc");
+        assert_eq!(lines[1], "-------\tĐộc lập - Tự do - Hạnh phúc");
         assert_eq!(
             lines[2],
             "Số: 623/TB-VPCP\tHà Nội, ngày 15 tháng 11 năm 2025"
@@ -430,6 +436,30 @@ mod tests {
             t,
             "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/BYT-KH\tHà Nội, ngày 3 tháng 4 năm 2024\n\nNội dung.\n"
         );
+    }
+
+    /// A site's page laid out as a lone-bar table: the document is one cell of it, beside
+    /// the site's menus; read cell after cell, not side by side. A rule under the title
+    /// stays, to end it.
+    #[test]
+    fn a_page_long_cell_is_read_before_the_cells_beside_it() {
+        let body = "Nội dung của kết luận, một dòng dài của văn bản.\n".repeat(80);
+        let md = format!(
+            "|\nSố 212-KL/TW\n|\n*Hà Nội, ngày 18 tháng 11 năm 2025*\n|\n**KẾT LUẬN**\n-----\n{body}|\nVăn bản liên quan\n|\n"
+        );
+        let t = text(&md);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(
+            &lines[..4],
+            &[
+                "Số 212-KL/TW",
+                "Hà Nội, ngày 18 tháng 11 năm 2025",
+                "KẾT LUẬN",
+                "-----"
+            ]
+        );
+        assert_eq!(lines[lines.len() - 1], "Văn bản liên quan");
+        assert!(!t.contains('\t'));
     }
 
     #[test]

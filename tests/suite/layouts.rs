@@ -246,3 +246,43 @@ fn a_parent_name_wrapped_over_two_lines_is_one_name() {
         Some("BAN CHẤP HÀNH TRUNG ƯƠNG")
     );
 }
+
+/// A site's banner over the document ("X" / "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI" / a sentence of
+/// prose) and a label in capitals ("CC:") name no body: the issuer's block is below them.
+#[test]
+fn capitals_above_prose_or_ending_in_a_colon_are_not_the_issuer_s_parent() {
+    let text = "X\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN\n\
+                Các nội dung của văn bản này được văn bản khác thay đổi sẽ được làm nổi bật.\n\
+                CC:\n\
+                ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                TỈNH QUẢNG NGÃI\tĐộc lập - Tự do - Hạnh phúc\n\
+                Số: 04/CT-UBND\tQuảng Ngãi, ngày 15 tháng 3 năm 2024\n\
+                CHỈ THỊ\nVề tăng cường thu hút đầu tư\n\n1. Giao Sở Tài chính chủ trì.\n";
+    let doc = vanban::parse_text("banner.txt", text);
+    assert_eq!(
+        doc.header.issuer.as_deref(),
+        Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+    );
+    assert_eq!(doc.header.issuer_parent, None);
+}
+
+/// A remark in brackets beside the recipients ("(để ph/h th/h)") is the entry's, never a
+/// line of the signer's title.
+#[test]
+fn a_bracketed_remark_beside_the_recipients_is_not_part_of_the_title() {
+    let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                THÀNH PHỐ HÀ NỘI\tĐộc lập - Tự do - Hạnh phúc\n\
+                Số: 12/QĐ-UBND\tHà Nội, ngày 03 tháng 01 năm 2025\n\
+                QUYẾT ĐỊNH\nVề việc thành lập Ban Chỉ đạo\n\n\
+                Điều 1. Thành lập Ban Chỉ đạo.\n\n\
+                Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\
+                - Thường trực Thành ủy;    (để b/c)\tKT. CHỦ TỊCH\n\
+                \tPHÓ CHỦ TỊCH\n\
+                - UBND các phường, xã;\t(để ph/h th/h)\n\
+                - Lưu: VT.\n\
+                \tNguyễn Văn Phong\n";
+    let doc = vanban::parse_text("remark.txt", text);
+    let s = doc.signature.as_ref().unwrap();
+    assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(s.signer.as_deref(), Some("Nguyễn Văn Phong"));
+}
