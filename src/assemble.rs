@@ -1041,12 +1041,18 @@ fn rank_and_style(cx: &Ctx, c: &Cell) -> (u8, String) {
             let m = marker(Rule::section_marker);
             let word = m.split_whitespace().next().unwrap_or("").to_lowercase();
             let roman = word.starts_with(['i', 'v', 'x']);
-            let word = if roman { "roman".to_string() } else { word };
+            // "A.", "B.": a plan's parts, above its roman sections.
+            let letter = !roman && word.chars().count() == 2;
+            let word = match (roman, letter) {
+                (true, _) => "roman".to_string(),
+                (_, true) => "letter".to_string(),
+                _ => word,
+            };
             let rank = match word.as_str() {
                 "phần" => 0,
                 "chương" => 1,
                 "mục" => 2,
-                "tiểu" => 3,
+                "tiểu" | "letter" => 3,
                 "điều" => 5,
                 _ => 4, // roman numerals
             };

@@ -981,6 +981,20 @@ impl Ctx<'_> {
 
     /// A deadline, unless its period ended before the document was issued ("trước ngày
     /// 01/7/1991" in a 2025 letter cites a past date, it sets no deadline).
+    /// A time printed alone, in a table's column or after a label ("Tháng 12/2025", "Quý
+    /// II/2025", "31/12/2025"): read as the phrase a sentence would print, kept as printed.
+    fn time_alone(&self, value: &str) -> Option<Deadline> {
+        let value = value.trim().trim_end_matches(['.', ';']);
+        let lower = with_first(value, char::to_lowercase);
+        let phrase = format!("hoàn thành trong {lower}");
+        let read = deadline(value, self.year).or_else(|| deadline(&phrase, self.year));
+        self.future(read).map(|mut d| {
+            d.raw = value.to_string();
+            d.at = [0, 0];
+            d
+        })
+    }
+
     fn future(&self, d: Option<Deadline>) -> Option<Deadline> {
         let d = d?;
         match (&d.end, &self.date) {
@@ -1410,16 +1424,7 @@ fn table_row(cx: &Ctx, columns: &[Option<Column>], cells: &[String]) -> Option<D
                     a
                 }))
             }
-            Some(Column::Time) => {
-                // The cell is the time alone ("Tháng 12/2025", "Quý II/2025", "31/12/2025"):
-                // read as the phrase a sentence would print, kept as printed.
-                let lower = with_first(cell, char::to_lowercase);
-                let phrase = format!("hoàn thành trong {lower}");
-                deadline_found = cx.future(deadline(&phrase, cx.year)).map(|mut d| {
-                    d.raw = cell.clone();
-                    d
-                });
-            }
+            Some(Column::Time) => deadline_found = cx.time_alone(cell),
             _ => {}
         }
     }
@@ -1867,7 +1872,7 @@ fn visit(cx: &Ctx, n: &mut Node, in_scope: bool, inherited: &Inherited) {
     }
     // A task written as a block: its name, then who leads, who supports, by when.
     if let Some(d) = task_block(cx, n, in_scope) {
-        n.directive = Some(d);
+        place_block(cx, n, d);
         return;
     }
     match n.kind {
@@ -2049,7 +2054,7 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
                 assignments.extend(named_in(cx, value, role));
             }
             Some((Some(Label::Time), value)) => {
-                deadline_found = deadline_found.or_else(|| cx.future(deadline(value, cx.year)));
+                deadline_found = deadline_found.or_else(|| cx.time_alone(value));
             }
             // A line, not a heading over lines of its own ("1. Các cơ quan tham mưu …:").
             _ if c.children.is_empty()
@@ -2068,6 +2073,38 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
     }
     let d = directive(cx, &n.text, &Inherited::default(), false);
     Some(with_parts(d, &assignments, deadline_found))
+}
+
+/// A task block under a period ("Năm 2028" over "Sơ kết giữa nhiệm kỳ …", "- Ban Xây
+/// dựng Đảng chủ trì …", "- Thời gian thực hiện: tháng 6/2028"): the task is the line
+/// that says what is to be done, not the period; each such line gets the block's
+/// agencies, and its time (the period's when the block names none).
+fn place_block(cx: &Ctx, n: &mut Node, d: Directive) {
+    let period = n.text.split_whitespace().count() <= 6
+        && action_of(&n.text).is_none()
+        && n.text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")));
+    let tasks: Vec<usize> = n
+        .children
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| labelled(&c.text).is_none() && !says_who(cx, &c.text))
+        .map(|(i, _)| i)
+        .collect();
+    if !period || tasks.is_empty() {
+        n.directive = Some(d);
+        return;
+    }
+    let due = d
+        .deadline
+        .clone()
+        .or_else(|| cx.future(deadline(&n.text, cx.year)));
+    for i in tasks {
+        let unit = &mut n.children[i];
+        let own = directive(cx, &unit.text, &Inherited::default(), false);
+        unit.directive = Some(with_parts(own, &d.assignments, due.clone()));
+    }
 }
 
 /// A task written in parts (`a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` over `- Đơn vị chủ
@@ -2097,16 +2134,14 @@ fn task_group(cx: &Ctx, n: &mut Node) -> bool {
                             agencies.extend(named_in(cx, value, role))
                         }
                         Some((Some(Label::Time), value)) => {
-                            due = due.or_else(|| cx.future(deadline(value, cx.year)))
+                            due = due.or_else(|| cx.time_alone(value))
                         }
                         _ => {}
                     }
                 }
             }
             Some((Some(Label::Role(role)), value)) => agencies.extend(named_in(cx, value, role)),
-            Some((Some(Label::Time), value)) => {
-                due = due.or_else(|| cx.future(deadline(value, cx.year)))
-            }
+            Some((Some(Label::Time), value)) => due = due.or_else(|| cx.time_alone(value)),
             _ => {}
         }
     }

@@ -441,3 +441,53 @@ fn a_communes_plan_in_markdown() {
     let s = doc.signature.as_ref().unwrap();
     assert_eq!(s.signer.as_deref(), Some("Lò Văn Pao"));
 }
+
+/// A Party committee's programme: parts "A." and "B." above roman sections, and under a
+/// year the task, then who prepares it and when. The task is the line that says what is
+/// to be done, not the year over it.
+#[test]
+fn a_task_under_a_year_is_the_line_that_says_what() {
+    let text = "ĐẢNG BỘ TỈNH KHÁNH HÒA\tĐẢNG CỘNG SẢN VIỆT NAM\n\
+                ĐẢNG ỦY XÃ CÔNG HẢI\n\
+                *\n\
+                Số 05-CTr/ĐU\tCông Hải, ngày 10 tháng 10 năm 2025\n\
+                CHƯƠNG TRÌNH\nlàm việc toàn khóa\n\n\
+                A. NỘI DUNG TRÌNH BAN CHẤP HÀNH ĐẢNG BỘ XÃ\n\
+                I. CÁC NỘI DUNG CỤ THỂ\n\
+                1. Năm 2028\n\
+                Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ xã\n\
+                - Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan liên quan chuẩn bị.\n\
+                - Thời gian thực hiện: tháng 6/2028.\n\
+                B. NỘI DUNG TRÌNH BAN THƯỜNG VỤ ĐẢNG ỦY\n\
+                1. Tổng kết công tác dân vận.\n\n\
+                Nơi nhận:\tT/M ĐẢNG ỦY\n\
+                - Các chi bộ,\tBÍ THƯ\n\
+                - Lưu VP.\n\
+                \tNguyễn Văn An\n";
+    let doc = vanban::parse_text("ctr.txt", text);
+    let parts: Vec<&str> = doc.body.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        parts,
+        vec![
+            "NỘI DUNG TRÌNH BAN CHẤP HÀNH ĐẢNG BỘ XÃ",
+            "NỘI DUNG TRÌNH BAN THƯỜNG VỤ ĐẢNG ỦY"
+        ]
+    );
+    let ds = directives(&doc);
+    let year = ds.iter().find(|(n, _)| n.text == "Năm 2028");
+    assert!(year.is_none(), "the year is no task");
+    let (_, d) = ds
+        .iter()
+        .find(|(n, _)| n.text.starts_with("Sơ kết giữa nhiệm kỳ"))
+        .expect("the task under the year");
+    assert_eq!(
+        roles(d),
+        vec![
+            "lead Ban Xây dựng Đảng Đảng ủy xã Công Hải*",
+            "support các cơ quan liên quan*"
+        ]
+    );
+    let due = d.deadline.as_ref().unwrap();
+    assert_eq!(due.kind, DeadlineKind::Month);
+    assert_eq!(due.end.as_deref(), Some("2028-06-30"));
+}
