@@ -979,8 +979,6 @@ impl Ctx<'_> {
             })
     }
 
-    /// A deadline, unless its period ended before the document was issued ("trước ngày
-    /// 01/7/1991" in a 2025 letter cites a past date, it sets no deadline).
     /// A time printed alone, in a table's column or after a label ("Tháng 12/2025", "Quý
     /// II/2025", "31/12/2025"): read as the phrase a sentence would print, kept as printed.
     fn time_alone(&self, value: &str) -> Option<Deadline> {
@@ -995,6 +993,8 @@ impl Ctx<'_> {
         })
     }
 
+    /// A deadline, unless its period ended before the document was issued ("trước ngày
+    /// 01/7/1991" in a 2025 letter cites a past date, it sets no deadline).
     fn future(&self, d: Option<Deadline>) -> Option<Deadline> {
         let d = d?;
         match (&d.end, &self.date) {
@@ -2080,11 +2080,6 @@ fn task_block(cx: &Ctx, n: &Node, in_scope: bool) -> Option<Directive> {
 /// that says what is to be done, not the period; each such line gets the block's
 /// agencies, and its time (the period's when the block names none).
 fn place_block(cx: &Ctx, n: &mut Node, d: Directive) {
-    let period = n.text.split_whitespace().count() <= 6
-        && action_of(&n.text).is_none()
-        && n.text
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")));
     let tasks: Vec<usize> = n
         .children
         .iter()
@@ -2092,7 +2087,7 @@ fn place_block(cx: &Ctx, n: &mut Node, d: Directive) {
         .filter(|(_, c)| labelled(&c.text).is_none() && !says_who(cx, &c.text))
         .map(|(i, _)| i)
         .collect();
-    if !period || tasks.is_empty() {
+    if !is_period(&n.text) || tasks.is_empty() {
         n.directive = Some(d);
         return;
     }
@@ -2105,6 +2100,16 @@ fn place_block(cx: &Ctx, n: &mut Node, d: Directive) {
         let own = directive(cx, &unit.text, &Inherited::default(), false);
         unit.directive = Some(with_parts(own, &d.assignments, due.clone()));
     }
+}
+
+/// A heading that is a period and nothing else ("Năm 2028", "Quý IV, năm 2025"): a few
+/// words, no action, a year.
+fn is_period(text: &str) -> bool {
+    text.split_whitespace().count() <= 6
+        && action_of(text).is_none()
+        && text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
 }
 
 /// A task written in parts (`a) Nhiệm vụ: …`, `b) Cơ quan thực hiện:` over `- Đơn vị chủ
